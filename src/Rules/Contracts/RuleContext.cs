@@ -1,0 +1,41 @@
+using System.Globalization;
+using Compliance.Rules.Inventory;
+
+namespace Compliance.Rules;
+
+/// <summary>What a rule sees: the inventory and its own parameter values.</summary>
+public sealed class RuleContext
+{
+    private readonly RuleDescriptor _descriptor;
+    private readonly IReadOnlyDictionary<string, string> _overrides;
+
+    /// <summary>Creates a context for one rule.</summary>
+    /// <param name="inventory">The inventory to judge.</param>
+    /// <param name="descriptor">The rule's descriptor, whose parameter defaults apply.</param>
+    /// <param name="overrides">Parameter values that replace the defaults, by name.</param>
+    public RuleContext(AwsInventory inventory, RuleDescriptor descriptor, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        Inventory = inventory;
+        _descriptor = descriptor;
+        _overrides = overrides ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The inventory to judge.</summary>
+    public AwsInventory Inventory { get; }
+
+    /// <summary>A parameter's value as text: the override if given, else the default.</summary>
+    /// <exception cref="ArgumentException">The rule declares no parameter of that name.</exception>
+    public string Parameter(string name)
+    {
+        var declared = _descriptor.Parameters.FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"Rule {_descriptor.Id} declares no parameter '{name}'.", nameof(name));
+        return _overrides.TryGetValue(name, out var value) ? value : declared.DefaultValue;
+    }
+
+    /// <summary>A whole-number parameter.</summary>
+    public int IntParameter(string name) => int.Parse(Parameter(name), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    /// <summary>A comma-separated list parameter, trimmed, empty entries dropped.</summary>
+    public IReadOnlyList<string> ListParameter(string name) =>
+        Parameter(name).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

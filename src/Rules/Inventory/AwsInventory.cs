@@ -1,0 +1,50 @@
+namespace Compliance.Rules.Inventory;
+
+/// <summary>Everything the rules judge: typed, immutable records per resource type, and what could not be collected.</summary>
+public sealed record AwsInventory
+{
+    /// <summary>The accounts covered.</summary>
+    public IReadOnlyList<string> AccountIds { get; init; } = [];
+
+    /// <summary>The regions covered; region-wide rules judge each of them.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    public IReadOnlyList<Vpc> Vpcs { get; init; } = [];
+    public IReadOnlyList<Subnet> Subnets { get; init; } = [];
+    public IReadOnlyList<RouteTable> RouteTables { get; init; } = [];
+    public IReadOnlyList<SecurityGroup> SecurityGroups { get; init; } = [];
+    public IReadOnlyList<NetworkAcl> NetworkAcls { get; init; } = [];
+    public IReadOnlyList<FlowLog> FlowLogs { get; init; } = [];
+    public IReadOnlyList<VpcEndpoint> VpcEndpoints { get; init; } = [];
+    public IReadOnlyList<Volume> Volumes { get; init; } = [];
+    public IReadOnlyList<EbsSnapshot> Snapshots { get; init; } = [];
+    public IReadOnlyList<Instance> Instances { get; init; } = [];
+    public IReadOnlyList<RegionSettings> RegionSettings { get; init; } = [];
+    public IReadOnlyList<Bucket> Buckets { get; init; } = [];
+    public IReadOnlyList<AccountPublicAccessBlock> AccountPublicAccessBlocks { get; init; } = [];
+    public IReadOnlyList<KmsKey> KmsKeys { get; init; } = [];
+    public IReadOnlyList<LogGroup> LogGroups { get; init; } = [];
+    public IReadOnlyList<GuardDutyDetector> GuardDutyDetectors { get; init; } = [];
+    public IReadOnlyList<SnsTopic> SnsTopics { get; init; } = [];
+    public IReadOnlyList<Secret> Secrets { get; init; } = [];
+    public IReadOnlyList<DynamoDbTable> DynamoDbTables { get; init; } = [];
+    public IReadOnlyList<Trail> Trails { get; init; } = [];
+    public IReadOnlyList<ConfigurationRecorder> ConfigurationRecorders { get; init; } = [];
+    public IReadOnlyList<PasswordPolicy> PasswordPolicies { get; init; } = [];
+
+    /// <summary>Calls that failed; the data they would have brought is missing.</summary>
+    public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
+
+    /// <summary>Every resource record, of every type.</summary>
+    public IEnumerable<AwsResource> AllResources() =>
+        Enumerable.Empty<AwsResource>()
+            .Concat(Vpcs).Concat(Subnets).Concat(RouteTables).Concat(SecurityGroups).Concat(NetworkAcls)
+            .Concat(FlowLogs).Concat(VpcEndpoints).Concat(Volumes).Concat(Snapshots).Concat(Instances)
+            .Concat(RegionSettings).Concat(Buckets).Concat(AccountPublicAccessBlocks).Concat(KmsKeys)
+            .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
+            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies);
+
+    /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
+    public IEnumerable<(string AccountId, string Region)> AccountRegions() =>
+        AccountIds.SelectMany(account => Regions.Select(region => (account, region)));
+}

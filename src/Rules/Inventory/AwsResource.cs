@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace Compliance.Rules.Inventory;
+
+/// <summary>
+/// What every inventory record shares. Convention for every field of every record: <c>null</c> means
+/// the source could not learn the value (unknown); a setting that AWS reports as absent has an explicit
+/// known value (an empty policy, all-false public access block, "Off" versioning, ...).
+/// </summary>
+public abstract record AwsResource
+{
+    /// <summary>The resource's own id: group id, bucket name, key id, log group name, topic ARN, ...</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The region, or "global" for global resources.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>The owning account.</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>The ARN, where the resource has one.</summary>
+    public string? Arn { get; init; }
+
+    /// <summary>Tags by key.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The CloudFormation / AWS Config resource type.</summary>
+    [JsonIgnore]
+    public abstract string ResourceType { get; }
+
+    /// <summary>This resource as a finding's subject.</summary>
+    [JsonIgnore]
+    public ResourceRef Ref => new(ResourceType, Id, Arn, Region, AccountId);
+
+    /// <summary>A tag's value, or null.</summary>
+    public string? Tag(string key) => Tags.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The Name tag when present, for messages: "sg-0abc (web)".</summary>
+    [JsonIgnore]
+    public string DisplayName => Tag("Name") is { Length: > 0 } name ? $"{Id} ({name})" : Id;
+}
+
+/// <summary>Resource type names, as CloudFormation and AWS Config spell them.</summary>
+public static class ResourceTypes
+{
+    public const string Account = "AWS::::Account";
+    public const string Vpc = "AWS::EC2::VPC";
+    public const string Subnet = "AWS::EC2::Subnet";
+    public const string RouteTable = "AWS::EC2::RouteTable";
+    public const string SecurityGroup = "AWS::EC2::SecurityGroup";
+    public const string NetworkAcl = "AWS::EC2::NetworkAcl";
+    public const string FlowLog = "AWS::EC2::FlowLog";
+    public const string VpcEndpoint = "AWS::EC2::VPCEndpoint";
+    public const string Volume = "AWS::EC2::Volume";
+    public const string Snapshot = "AWS::EC2::Snapshot";
+    public const string Instance = "AWS::EC2::Instance";
+    public const string EbsEncryptionByDefault = "AWS::EC2::EBSEncryptionByDefault";
+    public const string Bucket = "AWS::S3::Bucket";
+    public const string AccountPublicAccessBlock = "AWS::S3::AccountPublicAccessBlock";
+    public const string KmsKey = "AWS::KMS::Key";
+    public const string LogGroup = "AWS::Logs::LogGroup";
+    public const string GuardDutyDetector = "AWS::GuardDuty::Detector";
+    public const string SnsTopic = "AWS::SNS::Topic";
+    public const string Secret = "AWS::SecretsManager::Secret";
+    public const string DynamoDbTable = "AWS::DynamoDB::Table";
+    public const string Trail = "AWS::CloudTrail::Trail";
+    public const string ConfigurationRecorder = "AWS::Config::ConfigurationRecorder";
+    public const string PasswordPolicy = "AWS::IAM::AccountPasswordPolicy";
+}

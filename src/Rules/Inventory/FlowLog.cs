@@ -1,0 +1,28 @@
+namespace Compliance.Rules.Inventory;
+
+/// <summary>A VPC, subnet or interface flow log (DescribeFlowLogs).</summary>
+public sealed record FlowLog : AwsResource
+{
+    public override string ResourceType => ResourceTypes.FlowLog;
+
+    /// <summary>The VPC, subnet or network interface logged.</summary>
+    public required string ResourceId { get; init; }
+
+    /// <summary>ACCEPT, REJECT or ALL.</summary>
+    public required string TrafficType { get; init; }
+
+    /// <summary>cloud-watch-logs, s3 or kinesis-data-firehose.</summary>
+    public required string LogDestinationType { get; init; }
+
+    /// <summary>The destination ARN (bucket ARN, optionally with a prefix, or log group ARN).</summary>
+    public string? LogDestination { get; init; }
+
+    /// <summary>The log group name for cloud-watch-logs destinations.</summary>
+    public string? LogGroupName { get; init; }
+
+    /// <summary>FlowLogStatus: ACTIVE when logging.</summary>
+    public string? FlowLogStatus { get; init; }
+
+    /// <summary>DeliverLogsStatus: SUCCESS or FAILED.</summary>
+    public string? DeliverLogsStatus { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Compliance.Rules.Inventory;
+
+namespace Compliance.Rules.Policies;
+
+/// <summary>What a policy statement grants, judged the way IAM evaluates it.</summary>
+public static class PolicyAnalysis
+{
+    /// <summary>
+    /// Condition keys that pin a statement to known callers or sources when given fixed values:
+    /// a public principal restricted by one of these is not public.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RestrictingConditionKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:SourceArn", "aws:SourceAccount", "aws:SourceOwner", "aws:SourceVpc", "aws:SourceVpce", "aws:SourceIp",
+        "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID",
+        "aws:PrincipalOrgPaths", "aws:userid", "aws:username", "kms:CallerAccount", "s3:DataAccessPointAccount",
+        "s3:DataAccessPointArn", "aws:ResourceAccount", "aws:ResourceOrgID", "aws:ResourceOrgPaths",
+    };
+
+    /// <summary>True when the statement's action list (or NotAction) lets through <paramref name="action"/>.</summary>
+    public static bool MatchesAction(this PolicyStatement statement, string action) =>
+        statement.NotActions.Count > 0
+            ? !statement.NotActions.Any(pattern => WildcardMatch(pattern, action))
+            : statement.Actions.Any(pattern => WildcardMatch(pattern, action));
+
+    /// <summary>True when the statement covers <paramref name="resourceArn"/> (Resource or NotResource).</summary>
+    public static bool MatchesResource(this PolicyStatement statement, string resourceArn) =>
+        statement.NotResources.Count > 0
+            ? !statement.NotResources.Any(pattern => WildcardMatch(pattern, resourceArn))
+            : statement.Resources.Count == 0 || statement.Resources.Any(pattern => WildcardMatch(pattern, resourceArn));
+
+    /// <summary>True when the statement grants every action ("*", or NotAction).</summary>
+    public static bool AllowsAllActions(this PolicyStatement statement) =>
+        statement.NotActions.Count > 0 || statement.Actions.Any(a => a == "*");
+
+    /// <summary>True when the statement applies to everyone: Principal "*", {"AWS": "*"}, or a NotPrincipal.</summary>
+    public static bool HasPublicPrincipal(this PolicyStatement statement) =>
+        statement.Principal?.IsPublic == true || statement.NotPrincipal is not null;
+
+    /// <summary>The conditions on one key, case-insensitively.</summary>
+    public static IEnumerable<PolicyCondition> ConditionsOn(this PolicyStatement statement, string key) =>
+        statement.Conditions.Where(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// True when a condition pins the statement to fixed callers or sources: a restricting key, a positive
+    /// operator, and no value that is itself a wildcard.
+    /// </summary>
+    public static bool IsRestrictedByCondition(this PolicyStatement statement) =>
+        statement.Conditions.Any(c =>
+            RestrictingConditionKeys.Contains(c.Key)
+            && !c.Operator.Contains("Not", StringComparison.OrdinalIgnoreCase)
+            && !c.Operator.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+            && c.Values.Count > 0
+            && c.Values.All(v => v != "*" && v != "0.0.0.0/0" && v != "::/0"));
+
+    /// <summary>An Allow to a public principal that no condition restricts: anyone on the internet.</summary>
+    public static bool IsPublicAllow(this PolicyStatement statement) =>
+        statement.IsAllow && statement.HasPublicPrincipal() && !statement.IsRestrictedByCondition();
+
+    /// <summary>IAM wildcard match: '*' any run, '?' one character, case-insensitive.</summary>
+    public static bool WildcardMatch(string pattern, string value)
+    {
+        if (pattern == "*")
+        {
+            return true;
+        }
+
+        if (!pattern.Contains('*') && !pattern.Contains('?'))
+        {
+            return string.Equals(pattern, value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
+        return Regex.IsMatch(value, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}
