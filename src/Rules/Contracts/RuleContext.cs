@@ -8,20 +8,26 @@ public sealed class RuleContext
 {
     private readonly RuleDescriptor _descriptor;
     private readonly IReadOnlyDictionary<string, string> _overrides;
+    private readonly Lazy<InventoryIndex> _index;
 
     /// <summary>Creates a context for one rule.</summary>
     /// <param name="inventory">The inventory to judge.</param>
     /// <param name="descriptor">The rule's descriptor, whose parameter defaults apply.</param>
     /// <param name="overrides">Parameter values that replace the defaults, by name.</param>
-    public RuleContext(AwsInventory inventory, RuleDescriptor descriptor, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="index">Lookups over the inventory, shared by the rules of one evaluation; built on first use when not given.</param>
+    public RuleContext(AwsInventory inventory, RuleDescriptor descriptor, IReadOnlyDictionary<string, string>? overrides = null, InventoryIndex? index = null)
     {
         Inventory = inventory;
+        _index = index is null ? new Lazy<InventoryIndex>(() => new InventoryIndex(inventory)) : new Lazy<InventoryIndex>(index);
         _descriptor = descriptor;
         _overrides = overrides ?? new Dictionary<string, string>();
     }
 
     /// <summary>The inventory to judge.</summary>
     public AwsInventory Inventory { get; }
+
+    /// <summary>Lookups over the inventory (keys, buckets, log groups, subnets).</summary>
+    public InventoryIndex Index => _index.Value;
 
     /// <summary>A parameter's value as text: the override if given, else the default.</summary>
     /// <exception cref="ArgumentException">The rule declares no parameter of that name.</exception>

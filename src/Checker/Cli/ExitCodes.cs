@@ -1,0 +1,14 @@
+namespace Compliance.Checker.Cli;
+
+/// <summary>The documented exit codes of `compliance` (README, "Exit codes").</summary>
+public static class ExitCodes
+{
+    /// <summary>No FAIL or ERROR finding at or above --fail-on (or no --fail-on given).</summary>
+    public const int Ok = 0;
+
+    /// <summary>At least one FAIL or ERROR finding at or above --fail-on.</summary>
+    public const int FindingsAtOrAboveThreshold = 1;
+
+    /// <summary>Usage or input error: bad arguments, unreadable or invalid snapshot, unknown rule, duplicate rule ids.</summary>
+    public const int UsageOrInput = 2;
+}

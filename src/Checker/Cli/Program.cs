@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Compliance.Checker.Snapshots;
+
+namespace Compliance.Checker.Cli;
+
+/// <summary>The `compliance` command line.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Compliance: judge an AWS account, snapshot or template against a zero-trust, PCI DSS baseline.")
+        {
+            ScanCommand.Create(),
+            RulesCommand.Create(),
+            DocsCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"compliance: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run `compliance --help` for usage.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException ex)
+        {
+            await Console.Error.WriteLineAsync($"compliance: {ex.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Compliance.Checker.Engine;
+using Compliance.Checker.Reporting;
+using Compliance.Checker.Reporting.Formats;
+using Compliance.Checker.Snapshots;
+using Compliance.Rules;
+
+namespace Compliance.Checker.Cli;
+
+/// <summary>`compliance scan`: judge an inventory and render the report.</summary>
+internal static class ScanCommand
+{
+    public static Command Create()
+    {
+        var snapshot = new Option<string>("--snapshot") { Description = "A snapshot file written by `compliance collect` (docs/snapshot-format.md).", Required = true };
+        var rules = new Option<string[]>("--rules") { Description = "Only these rule ids or patterns (S3.*); comma-separated or repeated." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Skip these rule ids or patterns." };
+        var minSeverity = new Option<string>("--min-severity") { Description = "Only rules at or above LOW, MEDIUM, HIGH or CRITICAL.", DefaultValueFactory = _ => "LOW" };
+        var format = new Option<string>("--format") { Description = "table, json, csv, sarif or ocsf.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong([.. ReportWriters.Names]);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a FAIL or ERROR finding at or above this severity exists." };
+        var all = new Option<bool>("--all") { Description = "Table format: list PASS and NOT_APPLICABLE findings too." };
+        var noColour = new Option<bool>("--no-color") { Description = "Table format: no ANSI colours (also when NO_COLOR is set or output is redirected)." };
+        var rulesPath = CommonOptions.RulesPath();
+
+        var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
+        {
+            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var selection = new RuleSelection
+            {
+                Include = CommonOptions.List(parse.GetValue(rules)),
+                Exclude = CommonOptions.List(parse.GetValue(exclude)),
+                MinimumSeverity = ParseSeverity("--min-severity", parse.GetValue(minSeverity)),
+            };
+            var threshold = parse.GetValue(failOn) is { } f ? ParseSeverity("--fail-on", f) : (Severity?)null;
+            var file = parse.GetValue(snapshot)!;
+
+            var registry = CommonOptions.LoadRegistry(parse.GetValue(rulesPath));
+            var selected = Select(selection, registry);
+            var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
+            var report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot);
+
+            await WriteAsync(report, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(noColour), cancellationToken);
+            return threshold is { } t && report.Findings.Any(x => x.Status is ComplianceStatus.Fail or ComplianceStatus.Error && x.Severity >= t)
+                ? ExitCodes.FindingsAtOrAboveThreshold
+                : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<IComplianceRule> Select(RuleSelection selection, RuleRegistry registry)
+    {
+        try
+        {
+            return selection.Apply(registry);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException(ex.Message);
+        }
+    }
+
+    private static Severity ParseSeverity(string option, string? text) =>
+        SeverityExtensions.TryParse(text, out var severity)
+            ? severity
+            : throw new InputException($"{option}: '{text}' is not a severity; expected LOW, MEDIUM, HIGH or CRITICAL.");
+
+    private static async Task WriteAsync(ScanReport report, string format, string? outputPath, bool all, bool noColour, CancellationToken cancellationToken)
+    {
+        var colour = outputPath is null && !noColour && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var writer = ReportWriters.For(format, colour);
+        if (writer is TableReportWriter)
+        {
+            writer = new TableReportWriter(colour) { IncludePassing = all };
+        }
+
+        if (outputPath is null)
+        {
+            await writer.WriteAsync(report, Console.Out, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await using var file = new StreamWriter(outputPath, append: false);
+            await writer.WriteAsync(report, file, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--output {outputPath}: cannot write the report: {ex.Message}");
+        }
+    }
+}
