@@ -1,0 +1,45 @@
+using Compliance.Rules.Inventory;
+
+namespace Compliance.Rules.Logs;
+
+/// <summary>Every log group is encrypted with a customer managed KMS key.</summary>
+public sealed class LogGroupEncryptedWithCustomerKey : IComplianceRule
+{
+    public RuleDescriptor Descriptor { get; } = new()
+    {
+        Id = RuleIds.LogsLogGroup1,
+        Title = "Log groups are encrypted with a customer managed KMS key",
+        Rationale = "Log events often carry identifiers and request data; a customer managed key lets the owner decide who can read them and revoke that access by changing one key policy.",
+        Severity = Severity.Medium,
+        ResourceTypes = [ResourceTypes.LogGroup],
+        Modes = EvaluationModes.TemplateAndLive,
+        Frameworks =
+        [
+            new(Frameworks.PciDss40, "3.5.1", MappingConfidence.Proposed),
+            new(Frameworks.PciDss40, "10.3.2", MappingConfidence.Proposed),
+            new(Frameworks.AwsConfig, "CLOUDWATCH_LOG_GROUP_ENCRYPTED", MappingConfidence.Published),
+        ],
+    };
+
+    public IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        var index = new InventoryIndex(context.Inventory);
+        foreach (var group in context.Inventory.LogGroups)
+        {
+            var resolution = index.ResolveKey(group.KmsKeyId, group.Region, group.AccountId);
+            var evidence = new Dictionary<string, string>
+            {
+                ["kmsKeyId"] = group.KmsKeyId ?? "none",
+                ["keyOwnership"] = resolution.Ownership.ToString(),
+            };
+
+            yield return resolution.Ownership switch
+            {
+                KeyOwnership.None => Descriptor.Fail(group.Ref, $"Log group {group.DisplayName} has no KMS key and relies on CloudWatch Logs service-managed encryption only.", evidence),
+                KeyOwnership.AwsManaged => Descriptor.Fail(group.Ref, $"Log group {group.DisplayName} is encrypted with the AWS managed key {group.KmsKeyId}, not a customer managed key.", evidence),
+                KeyOwnership.CustomerManaged => Descriptor.Pass(group.Ref, $"Log group {group.DisplayName} is encrypted with the customer managed key {group.KmsKeyId}.", evidence),
+                _ => Descriptor.Error(group.Ref, $"Log group {group.DisplayName} is encrypted with the key {group.KmsKeyId}, whose manager is unknown to the inventory.", evidence),
+            };
+        }
+    }
+}
