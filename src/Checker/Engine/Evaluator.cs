@@ -68,7 +68,7 @@ public sealed class Evaluator
         inventory.CollectionErrors
             .Where(e => e.ResourceId is null && descriptor.ResourceTypes.Contains(e.ResourceType))
             .Select(e => descriptor.Error(
-                new ResourceRef(e.ResourceType, "*", null, e.Region, inventory.AccountIds.FirstOrDefault() ?? "unknown"),
+                new ResourceRef(e.ResourceType, "*", null, e.Region, e.AccountId ?? inventory.AccountIds.FirstOrDefault() ?? "unknown"),
                 $"{e.ResourceType} in {e.Region} could not be collected ({e.Service}:{e.Operation} failed with {e.ErrorCode}: {e.Message}), so {descriptor.Id} cannot be judged there.",
                 new Dictionary<string, string>
                 {

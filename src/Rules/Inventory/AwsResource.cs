@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 namespace Compliance.Rules.Inventory;
 
 /// <summary>
-/// What every inventory record shares. Convention for every field of every record: <c>null</c> means
-/// the source could not learn the value (unknown); a setting that AWS reports as absent has an explicit
-/// known value (an empty policy, all-false public access block, "Off" versioning, ...).
+/// What every inventory record shares. Convention for every field of every record: <c>null</c> means the
+/// source could not learn the value (unknown), unless the field's own documentation gives null a meaning
+/// (where null is how AWS itself says "absent", e.g. a log group's RetentionInDays = never expire).
+/// Other settings that AWS reports as absent have an explicit known value: an empty policy, an all-false
+/// public access block, "Off" versioning, and "" for a string AWS omits when empty (a description, a public IP).
 /// </summary>
 public abstract record AwsResource
 {

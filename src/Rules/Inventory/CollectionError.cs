@@ -14,6 +14,9 @@ public sealed record CollectionError
 
     public required string Region { get; init; }
 
+    /// <summary>The account whose call failed; null when the error applies to every account of the inventory.</summary>
+    public string? AccountId { get; init; }
+
     /// <summary>The inventory type left incomplete, e.g. "AWS::EC2::SecurityGroup".</summary>
     public required string ResourceType { get; init; }
 

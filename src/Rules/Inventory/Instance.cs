@@ -10,6 +10,7 @@ public sealed record Instance : AwsResource
 
     public string? VpcId { get; init; }
     public string? SubnetId { get; init; }
+    /// <summary>The public IPv4 address; "" when the instance has none; null when unknown.</summary>
     public string? PublicIpAddress { get; init; }
 
     /// <summary>The instance metadata service options; null when unknown.</summary>

@@ -8,6 +8,8 @@ public sealed record SecurityGroup : AwsResource
     public override string ResourceType => ResourceTypes.SecurityGroup;
 
     public required string GroupName { get; init; }
+
+    /// <summary>The group description; "" when empty; null when unknown.</summary>
     public string? Description { get; init; }
     public string? VpcId { get; init; }
 
@@ -44,5 +46,7 @@ public sealed record SecurityGroupRule
     public string? CidrIpv6 { get; init; }
     public string? PrefixListId { get; init; }
     public string? ReferencedGroupId { get; init; }
+
+    /// <summary>The rule description; "" when the rule has none (AWS omits it); null when unknown.</summary>
     public string? Description { get; init; }
 }
