@@ -8,7 +8,6 @@ namespace Compliance.Rules.EC2;
 public sealed class NetworkAclDeniesTestNetRanges : IComplianceRule
 {
     /// <summary>CloudFormation declares NACL entries as their own resources.</summary>
-    private const string NetworkAclEntryType = "AWS::EC2::NetworkAclEntry";
 
     /// <summary>The implicit catch-all rule every NACL ends with; it is not an explicit deny.</summary>
     private const int DefaultRuleNumber = 32767;
@@ -20,7 +19,7 @@ public sealed class NetworkAclDeniesTestNetRanges : IComplianceRule
         Rationale = "Addresses from the RFC 5737 documentation ranges never appear in legitimate traffic, so packets carrying them are spoofed "
             + "or misconfigured; an explicit, early deny drops them at the subnet edge whatever later allow rules say.",
         Severity = Severity.Medium,
-        ResourceTypes = [ResourceTypes.NetworkAcl, NetworkAclEntryType],
+        ResourceTypes = [ResourceTypes.NetworkAcl, ResourceTypes.NetworkAclEntry],
         Frameworks = [new(Frameworks.PciDss40, "1.4.3", MappingConfidence.Proposed)],
         Parameters =
         [

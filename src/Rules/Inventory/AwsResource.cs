@@ -51,6 +51,7 @@ public static class ResourceTypes
     public const string RouteTable = "AWS::EC2::RouteTable";
     public const string SecurityGroup = "AWS::EC2::SecurityGroup";
     public const string NetworkAcl = "AWS::EC2::NetworkAcl";
+    public const string NetworkAclEntry = "AWS::EC2::NetworkAclEntry";
     public const string FlowLog = "AWS::EC2::FlowLog";
     public const string VpcEndpoint = "AWS::EC2::VPCEndpoint";
     public const string Volume = "AWS::EC2::Volume";
@@ -58,12 +59,15 @@ public static class ResourceTypes
     public const string Instance = "AWS::EC2::Instance";
     public const string EbsEncryptionByDefault = "AWS::EC2::EBSEncryptionByDefault";
     public const string Bucket = "AWS::S3::Bucket";
+    public const string BucketPolicy = "AWS::S3::BucketPolicy";
     public const string AccountPublicAccessBlock = "AWS::S3::AccountPublicAccessBlock";
     public const string KmsKey = "AWS::KMS::Key";
     public const string LogGroup = "AWS::Logs::LogGroup";
     public const string GuardDutyDetector = "AWS::GuardDuty::Detector";
     public const string SnsTopic = "AWS::SNS::Topic";
+    public const string SnsTopicPolicy = "AWS::SNS::TopicPolicy";
     public const string Secret = "AWS::SecretsManager::Secret";
+    public const string SecretRotationSchedule = "AWS::SecretsManager::RotationSchedule";
     public const string DynamoDbTable = "AWS::DynamoDB::Table";
     public const string Trail = "AWS::CloudTrail::Trail";
     public const string ConfigurationRecorder = "AWS::Config::ConfigurationRecorder";

@@ -24,7 +24,7 @@ public sealed class BucketNotPublic : IComplianceRule
         Title = "Buckets grant no public read or write through policy or ACL",
         Rationale = "A bucket that anyone on the internet can read or write leaks or corrupts its data; S3 honours such grants unless Block Public Access or disabled ACLs override them.",
         Severity = Severity.Critical,
-        ResourceTypes = [ResourceTypes.Bucket, S3Names.BucketPolicyResourceType, ResourceTypes.AccountPublicAccessBlock],
+        ResourceTypes = [ResourceTypes.Bucket, ResourceTypes.BucketPolicy, ResourceTypes.AccountPublicAccessBlock],
         Frameworks =
         [
             new(Frameworks.PciDss40, "1.4.4", MappingConfidence.Proposed),

@@ -15,7 +15,7 @@ public sealed class BucketPolicyLeastPrivilege : IComplianceRule
         Title = "Bucket access is least privilege: no public or cross-account admin, no ACLs",
         Rationale = "Allows to everyone or to other accounts' principals over policy and ACL changes let outsiders take control of the bucket; ACLs bypass the policy; cardholder data should only be reachable through the VPC endpoint.",
         Severity = Severity.High,
-        ResourceTypes = [ResourceTypes.Bucket, S3Names.BucketPolicyResourceType],
+        ResourceTypes = [ResourceTypes.Bucket, ResourceTypes.BucketPolicy],
         Frameworks =
         [
             new(Frameworks.PciDss40, "1.3.1", MappingConfidence.Proposed),

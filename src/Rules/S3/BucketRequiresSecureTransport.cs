@@ -12,7 +12,7 @@ public sealed class BucketRequiresSecureTransport : IComplianceRule
         Title = "Bucket policy denies requests not sent over TLS",
         Rationale = "S3 accepts plain HTTP unless the bucket policy denies it, and data or credentials sent in the clear can be read or altered in transit.",
         Severity = Severity.Medium,
-        ResourceTypes = [ResourceTypes.Bucket, S3Names.BucketPolicyResourceType],
+        ResourceTypes = [ResourceTypes.Bucket, ResourceTypes.BucketPolicy],
         Frameworks =
         [
             new(Frameworks.PciDss40, "4.2.1", MappingConfidence.Published),

@@ -5,9 +5,6 @@ namespace Compliance.Rules.S3;
 /// <summary>Names and ARNs the S3 rules share.</summary>
 internal static class S3Names
 {
-    /// <summary>The bucket policy resource type (there is no inventory record of its own: the policy lives on the bucket).</summary>
-    public const string BucketPolicyResourceType = "AWS::S3::BucketPolicy";
-
     /// <summary>The bucket's ARN: the recorded one, else arn:aws:s3:::name.</summary>
     public static string BucketArn(Bucket bucket) => bucket.Arn is { Length: > 0 } arn ? arn : $"arn:aws:s3:::{bucket.Id}";
 

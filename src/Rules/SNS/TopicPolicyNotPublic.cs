@@ -7,7 +7,6 @@ namespace Compliance.Rules.SNS;
 public sealed class TopicPolicyNotPublic : IComplianceRule
 {
     /// <summary>The CloudFormation type that declares a topic's access policy; it has no inventory record of its own.</summary>
-    private const string TopicPolicyResourceType = "AWS::SNS::TopicPolicy";
 
     public RuleDescriptor Descriptor { get; } = new()
     {
@@ -15,7 +14,7 @@ public sealed class TopicPolicyNotPublic : IComplianceRule
         Title = "SNS topic access policies grant nothing to the public",
         Rationale = "A topic open to any principal lets anyone publish forged messages to its subscribers or subscribe to read what it carries.",
         Severity = Severity.Critical,
-        ResourceTypes = [ResourceTypes.SnsTopic, TopicPolicyResourceType],
+        ResourceTypes = [ResourceTypes.SnsTopic, ResourceTypes.SnsTopicPolicy],
         Modes = EvaluationModes.TemplateAndLive,
         Frameworks =
         [

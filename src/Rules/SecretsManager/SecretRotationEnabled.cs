@@ -7,7 +7,6 @@ namespace Compliance.Rules.SecretsManager;
 public sealed class SecretRotationEnabled : IComplianceRule
 {
     /// <summary>The CloudFormation type that declares a secret's rotation; it has no inventory record of its own.</summary>
-    private const string RotationScheduleResourceType = "AWS::SecretsManager::RotationSchedule";
 
     public RuleDescriptor Descriptor { get; } = new()
     {
@@ -15,7 +14,7 @@ public sealed class SecretRotationEnabled : IComplianceRule
         Title = "Secrets rotate automatically at least every 90 days",
         Rationale = "A credential that never changes stays valid for as long as a copy of it survives anywhere; scheduled rotation bounds that window.",
         Severity = Severity.Medium,
-        ResourceTypes = [ResourceTypes.Secret, RotationScheduleResourceType],
+        ResourceTypes = [ResourceTypes.Secret, ResourceTypes.SecretRotationSchedule],
         Modes = EvaluationModes.TemplateAndLive,
         Frameworks =
         [

@@ -56,7 +56,8 @@ public sealed class ReportFormatTests
     }
 
     [Theory]
-    [InlineData("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")")]
+    [InlineData("=SUM(A1:A9)", "'=SUM(A1:A9)")]
+    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     public void Csv_fields_are_quoted_and_formula_safe(string field, string expected) => Assert.Equal(expected, CsvReportWriter.Quote(field));
