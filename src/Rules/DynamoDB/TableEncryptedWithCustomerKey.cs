@@ -1,3 +1,4 @@
+using Compliance.Rules.KMS;
 using Compliance.Rules.Inventory;
 
 namespace Compliance.Rules.DynamoDB;
@@ -23,7 +24,6 @@ public sealed class TableEncryptedWithCustomerKey : IComplianceRule
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var index = new InventoryIndex(context.Inventory);
         foreach (var table in context.Inventory.DynamoDbTables)
         {
             if (table.Encryption is null)
@@ -46,19 +46,10 @@ public sealed class TableEncryptedWithCustomerKey : IComplianceRule
                 continue;
             }
 
-            var resolution = index.ResolveKey(keyArn, table.Region, table.AccountId);
-            evidence["keyOwnership"] = resolution.Ownership.ToString();
-            yield return resolution.Ownership switch
-            {
-                KeyOwnership.AwsManaged => Descriptor.Fail(table.Ref, $"DynamoDB table {table.DisplayName} is encrypted with the AWS managed key {KeyLabel(resolution)}, not a customer managed key.", evidence),
-                KeyOwnership.CustomerManaged => Descriptor.Pass(table.Ref, $"DynamoDB table {table.DisplayName} is encrypted with the customer managed key {keyArn}.", evidence),
-                KeyOwnership.None => Descriptor.Error(table.Ref, $"DynamoDB table {table.DisplayName} uses KMS encryption, but its key ARN is unknown.", evidence),
-                _ => Descriptor.Error(table.Ref, $"DynamoDB table {table.DisplayName} is encrypted with the key {keyArn}, whose manager is unknown to the inventory.", evidence),
-            };
+            yield return CustomerKeyVerdict.Judge(
+                Descriptor, table.Ref, $"DynamoDB table {table.DisplayName}", context.Index.ResolveKey(keyArn, table.Region, table.AccountId),
+                () => Descriptor.Error(table.Ref, $"DynamoDB table {table.DisplayName} uses KMS encryption, but its key ARN is unknown.", evidence),
+                evidence);
         }
     }
-
-    /// <summary>The key as written on the table, with its alias when the inventory knows one: "arn:... (alias/aws/dynamodb)".</summary>
-    private static string KeyLabel(KeyResolution resolution) =>
-        resolution.Key?.Aliases.FirstOrDefault() is { } alias ? $"{resolution.Reference} ({alias})" : resolution.Reference ?? "";
 }

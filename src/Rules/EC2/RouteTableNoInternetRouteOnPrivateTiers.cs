@@ -33,7 +33,6 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
         var tierKey = context.Parameter("tierTagKey");
         var publicTiers = context.ListParameter("publicTiers");
         var publicList = string.Join(", ", publicTiers);
-        var index = new InventoryIndex(context.Inventory);
         var explicitlyAssociated = context.Inventory.RouteTables
             .SelectMany(t => t.Associations.Where(a => a.SubnetId is not null).Select(a => a.SubnetId!))
             .ToHashSet(StringComparer.Ordinal);
@@ -88,7 +87,7 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
             var tiers = new List<string>();
             foreach (var subnetId in subnetIds)
             {
-                var subnet = index.Subnet(subnetId);
+                var subnet = context.Index.Subnet(subnetId);
                 if (subnet is null)
                 {
                     unknown.Add(subnetId);

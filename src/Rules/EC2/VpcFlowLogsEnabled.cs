@@ -34,7 +34,7 @@ public sealed class VpcFlowLogsEnabled : IComplianceRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var requireEncryption = bool.Parse(context.Parameter("requireEncryptedDestination"));
-        var index = new InventoryIndex(context.Inventory);
+        var index = context.Index;
         var logsByResource = context.Inventory.FlowLogs.ToLookup(l => l.ResourceId, StringComparer.Ordinal);
 
         foreach (var vpc in context.Inventory.Vpcs)

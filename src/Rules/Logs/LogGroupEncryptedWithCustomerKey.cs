@@ -1,3 +1,4 @@
+using Compliance.Rules.KMS;
 using Compliance.Rules.Inventory;
 
 namespace Compliance.Rules.Logs;
@@ -23,23 +24,13 @@ public sealed class LogGroupEncryptedWithCustomerKey : IComplianceRule
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var index = new InventoryIndex(context.Inventory);
         foreach (var group in context.Inventory.LogGroups)
         {
-            var resolution = index.ResolveKey(group.KmsKeyId, group.Region, group.AccountId);
-            var evidence = new Dictionary<string, string>
-            {
-                ["kmsKeyId"] = group.KmsKeyId ?? "none",
-                ["keyOwnership"] = resolution.Ownership.ToString(),
-            };
-
-            yield return resolution.Ownership switch
-            {
-                KeyOwnership.None => Descriptor.Fail(group.Ref, $"Log group {group.DisplayName} has no KMS key and relies on CloudWatch Logs service-managed encryption only.", evidence),
-                KeyOwnership.AwsManaged => Descriptor.Fail(group.Ref, $"Log group {group.DisplayName} is encrypted with the AWS managed key {group.KmsKeyId}, not a customer managed key.", evidence),
-                KeyOwnership.CustomerManaged => Descriptor.Pass(group.Ref, $"Log group {group.DisplayName} is encrypted with the customer managed key {group.KmsKeyId}.", evidence),
-                _ => Descriptor.Error(group.Ref, $"Log group {group.DisplayName} is encrypted with the key {group.KmsKeyId}, whose manager is unknown to the inventory.", evidence),
-            };
+            var evidence = new Dictionary<string, string> { ["kmsKeyId"] = group.KmsKeyId ?? "none" };
+            yield return CustomerKeyVerdict.Judge(
+                Descriptor, group.Ref, $"Log group {group.DisplayName}", context.Index.ResolveKey(group.KmsKeyId, group.Region, group.AccountId),
+                () => Descriptor.Fail(group.Ref, $"Log group {group.DisplayName} has no KMS key and relies on CloudWatch Logs service-managed encryption only.", evidence),
+                evidence);
         }
     }
 }

@@ -27,7 +27,6 @@ public sealed class BucketEncryptedWithCustomerKey : IComplianceRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var requireBucketKey = bool.Parse(context.Parameter("requireBucketKey"));
-        var index = new InventoryIndex(context.Inventory);
         foreach (var bucket in context.Inventory.Buckets)
         {
             if (bucket.Encryption is not { } encryption)
@@ -59,7 +58,7 @@ public sealed class BucketEncryptedWithCustomerKey : IComplianceRule
             }
             else
             {
-                var key = index.ResolveKey(encryption.KmsMasterKeyId, bucket.Region, bucket.AccountId);
+                var key = context.Index.ResolveKey(encryption.KmsMasterKeyId, bucket.Region, bucket.AccountId);
                 evidence["keyManager"] = key.Ownership switch
                 {
                     KeyOwnership.CustomerManaged => "CUSTOMER",

@@ -1,3 +1,4 @@
+using Compliance.Rules.KMS;
 using Compliance.Rules.Inventory;
 
 namespace Compliance.Rules.SNS;
@@ -23,7 +24,6 @@ public sealed class TopicEncryptedWithCustomerKey : IComplianceRule
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
-        var index = new InventoryIndex(context.Inventory);
         foreach (var topic in context.Inventory.SnsTopics)
         {
             if (topic.Attributes is null)
@@ -33,20 +33,11 @@ public sealed class TopicEncryptedWithCustomerKey : IComplianceRule
             }
 
             var keyId = topic.Attributes.KmsMasterKeyId;
-            var resolution = index.ResolveKey(keyId, topic.Region, topic.AccountId);
-            var evidence = new Dictionary<string, string>
-            {
-                ["kmsMasterKeyId"] = keyId ?? "none",
-                ["keyOwnership"] = resolution.Ownership.ToString(),
-            };
-
-            yield return resolution.Ownership switch
-            {
-                KeyOwnership.None => Descriptor.Fail(topic.Ref, $"SNS topic {topic.DisplayName} is not encrypted at rest (no KmsMasterKeyId).", evidence),
-                KeyOwnership.AwsManaged => Descriptor.Fail(topic.Ref, $"SNS topic {topic.DisplayName} is encrypted with the AWS managed key {keyId}, not a customer managed key.", evidence),
-                KeyOwnership.CustomerManaged => Descriptor.Pass(topic.Ref, $"SNS topic {topic.DisplayName} is encrypted with the customer managed key {keyId}.", evidence),
-                _ => Descriptor.Error(topic.Ref, $"SNS topic {topic.DisplayName} is encrypted with the key {keyId}, whose manager is unknown to the inventory.", evidence),
-            };
+            var evidence = new Dictionary<string, string> { ["kmsMasterKeyId"] = keyId ?? "none" };
+            yield return CustomerKeyVerdict.Judge(
+                Descriptor, topic.Ref, $"SNS topic {topic.DisplayName}", context.Index.ResolveKey(keyId, topic.Region, topic.AccountId),
+                () => Descriptor.Fail(topic.Ref, $"SNS topic {topic.DisplayName} is not encrypted at rest (no KmsMasterKeyId).", evidence),
+                evidence);
         }
     }
 }
