@@ -78,7 +78,7 @@ public sealed class NetworkAclAdminPortsRestricted : IComplianceRule
             {
                 var ports = g.Select(o => o.Port.ToString(CultureInfo.InvariantCulture)).Distinct().ToList();
                 return $"allows {g.Key.DescribeTraffic()} from {g.Key.Peer()} at rule {g.Key.RuleNumber.ToString(CultureInfo.InvariantCulture)}, "
-                    + $"which opens admin port{(ports.Count > 1 ? "s" : "")} {NetworkRuleSupport.Prose(ports)}";
+                    + $"which opens admin port{(ports.Count > 1 ? "s" : "")} {Wording.Prose(ports)}";
             });
             yield return Descriptor.Fail(acl.Ref, $"Network ACL {acl.DisplayName} {string.Join("; and ", reasons)}.", evidence);
         }

@@ -25,13 +25,6 @@ internal static class NetworkRuleSupport
         return text.Length == 0 ? "none" : text;
     }
 
-    /// <summary>"a", "a and b", "a, b and c".</summary>
-    public static string Prose(IReadOnlyList<string> items) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
 
     /// <summary>Parses a CIDR, throwing a clear error for a bad parameter value.</summary>
     public static IPNetwork ParseCidr(string cidr, string parameter) =>

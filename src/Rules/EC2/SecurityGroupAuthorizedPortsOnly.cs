@@ -63,7 +63,7 @@ public sealed class SecurityGroupAuthorizedPortsOnly : IComplianceRule
                 evidence["offendingRules"] = string.Join("; ", internetRules.Select(r => r.Text(inbound: true)));
                 var clauses = internetRules.Select(r => r.InternetText()).Distinct().ToList();
                 yield return Descriptor.Fail(group.Ref,
-                    $"Security group {group.DisplayName} is in the private tier {tierTagKey}={privateTier} yet allows {SecurityGroupChecks.JoinClauses(clauses)}, and private tiers may have no internet ingress.",
+                    $"Security group {group.DisplayName} is in the private tier {tierTagKey}={privateTier} yet allows {Wording.Prose(clauses)}, and private tiers may have no internet ingress.",
                     evidence);
                 continue;
             }
@@ -80,7 +80,7 @@ public sealed class SecurityGroupAuthorizedPortsOnly : IComplianceRule
             evidence["offendingRules"] = string.Join("; ", unauthorized.Select(r => r.Text(inbound: true)));
             var offending = unauthorized.Select(r => r.InternetText()).Distinct().ToList();
             yield return Descriptor.Fail(group.Ref,
-                $"Security group {group.DisplayName} allows {SecurityGroupChecks.JoinClauses(offending)}, but only TCP ports {authorizedList} may be open to the internet.",
+                $"Security group {group.DisplayName} allows {Wording.Prose(offending)}, but only TCP ports {authorizedList} may be open to the internet.",
                 evidence);
         }
     }

@@ -58,8 +58,6 @@ internal static class SecurityGroupChecks
     /// <summary>True for a TCP rule (by name or protocol number).</summary>
     public static bool IsTcp(this SecurityGroupRule rule) => rule.IpProtocol is "tcp" or "6";
 
-    /// <summary>True for a TCP or UDP rule (by name or protocol number).</summary>
-    public static bool IsTcpOrUdp(this SecurityGroupRule rule) => rule.IpProtocol is "tcp" or "6" or "udp" or "17";
 
     /// <summary>"sgr-0abc tcp/22 from 0.0.0.0/0" or "sgr-0abc all traffic to 0.0.0.0/0", for evidence lists.</summary>
     public static string Text(this SecurityGroupRule rule, bool inbound) =>
@@ -68,13 +66,6 @@ internal static class SecurityGroupChecks
     /// <summary>"tcp/22 from 0.0.0.0/0", naming the rule's internet source.</summary>
     public static string InternetText(this SecurityGroupRule rule) => $"{rule.Describe()} from {rule.InternetSource()}";
 
-    /// <summary>Joins clauses as English: "a", "a and b", "a, b and c".</summary>
-    public static string JoinClauses(IReadOnlyList<string> clauses) => clauses.Count switch
-    {
-        0 => "",
-        1 => clauses[0],
-        _ => $"{string.Join(", ", clauses.Take(clauses.Count - 1))} and {clauses[^1]}",
-    };
 
     /// <summary>"" for one, "s" for several.</summary>
     public static string Plural(int count) => count == 1 ? "" : "s";

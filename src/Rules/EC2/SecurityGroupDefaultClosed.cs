@@ -74,7 +74,7 @@ public sealed class SecurityGroupDefaultClosed : IComplianceRule
             }
 
             yield return Descriptor.Fail(group.Ref,
-                $"Default security group {group.DisplayName} has {SecurityGroupChecks.JoinClauses(parts)}, but a default group must have none.", evidence);
+                $"Default security group {group.DisplayName} has {Wording.Prose(parts)}, but a default group must have none.", evidence);
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class SecurityGroupHighRiskPortsRestricted : IComplianceRule
             var clauses = offending.Select(o => o.rule.InternetText()).Distinct().ToList();
             var verb = clauses.Count == 1 ? "opens" : "open";
             yield return Descriptor.Fail(group.Ref,
-                $"Security group {group.DisplayName} allows {SecurityGroupChecks.JoinClauses(clauses)}, which {verb} high-risk port{SecurityGroupChecks.Plural(opened.Count)} {string.Join(", ", opened)}.",
+                $"Security group {group.DisplayName} allows {Wording.Prose(clauses)}, which {verb} high-risk port{SecurityGroupChecks.Plural(opened.Count)} {string.Join(", ", opened)}.",
                 evidence);
         }
     }

@@ -85,7 +85,7 @@ public sealed class SecurityGroupZeroTrustHygiene : IComplianceRule
                 failedChecks.Add("openEgress");
                 evidence["openEgressRules"] = string.Join("; ", openEgress.Select(r => r.Text(inbound: false)));
                 var clauses = openEgress.Select(r => $"{r.Describe()} to {r.InternetSource()}").Distinct().ToList();
-                reasons.Add($"it allows egress of {SecurityGroupChecks.JoinClauses(clauses)}");
+                reasons.Add($"it allows egress of {Wording.Prose(clauses)}");
             }
 
             // (c) Descriptions on the group and on every rule.
@@ -117,7 +117,7 @@ public sealed class SecurityGroupZeroTrustHygiene : IComplianceRule
             {
                 failedChecks.Add("descriptions");
                 var singular = undescribed.Count == 1 && (undescribed[0] == "the group" || rulesWithoutDescription.Count == 1);
-                reasons.Add($"{SecurityGroupChecks.JoinClauses(undescribed)} {(singular ? "has" : "have")} no description");
+                reasons.Add($"{Wording.Prose(undescribed)} {(singular ? "has" : "have")} no description");
             }
 
             evidence["groupDescription"] = group.Description ?? "(unknown)";

@@ -46,7 +46,7 @@ public sealed class SubnetNoPublicAddressAutoAssign : IComplianceRule
 
             yield return settings.Count == 0
                 ? Descriptor.Pass(subnet.Ref, $"Subnet {subnet.DisplayName} auto-assigns neither public IPv4 nor IPv6 addresses.", evidence)
-                : Descriptor.Fail(subnet.Ref, $"Subnet {subnet.DisplayName} auto-assigns {NetworkRuleSupport.Prose(settings)}.", evidence);
+                : Descriptor.Fail(subnet.Ref, $"Subnet {subnet.DisplayName} auto-assigns {Wording.Prose(settings)}.", evidence);
         }
     }
 }

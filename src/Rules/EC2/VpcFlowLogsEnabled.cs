@@ -138,7 +138,7 @@ public sealed class VpcFlowLogsEnabled : IComplianceRule
         }
 
         var outcome = problems.Count > 0 ? Outcome.Fails : unknowns.Count > 0 ? Outcome.Unknown : Outcome.Qualifies;
-        var text = outcome == Outcome.Fails ? NetworkRuleSupport.Prose(problems) : NetworkRuleSupport.Prose(unknowns);
+        var text = outcome == Outcome.Fails ? Wording.Prose(problems) : Wording.Prose(unknowns);
         return new Assessment(log, outcome, text, destination, evidence);
     }
 

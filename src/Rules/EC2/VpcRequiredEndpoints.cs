@@ -102,17 +102,17 @@ public sealed class VpcRequiredEndpoints : IComplianceRule
             var parts = new List<string>();
             if (missingGateway.Count > 0)
             {
-                parts.Add($"gateway endpoints for {NetworkRuleSupport.Prose(missingGateway)}");
+                parts.Add($"gateway endpoints for {Wording.Prose(missingGateway)}");
             }
 
             if (missingInterface.Count > 0)
             {
-                parts.Add($"interface endpoints for {NetworkRuleSupport.Prose(missingInterface)}");
+                parts.Add($"interface endpoints for {Wording.Prose(missingInterface)}");
             }
 
             if (withoutPrivateDns.Count > 0)
             {
-                parts.Add($"private DNS on the interface endpoints for {NetworkRuleSupport.Prose(withoutPrivateDns)}");
+                parts.Add($"private DNS on the interface endpoints for {Wording.Prose(withoutPrivateDns)}");
             }
 
             var unavailable = notAvailable.Count > 0 ? $" (present but not available: {string.Join(", ", notAvailable)})" : "";

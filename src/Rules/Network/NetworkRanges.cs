@@ -89,6 +89,9 @@ public static class NetworkRanges
     public static string? InternetSource(this NetworkAclEntry entry) =>
         IsInternet(entry.CidrBlock) ? entry.CidrBlock : IsInternet(entry.Ipv6CidrBlock) ? entry.Ipv6CidrBlock : null;
 
+    /// <summary>True for a TCP or UDP rule, by name or protocol number.</summary>
+    public static bool IsTcpOrUdp(this SecurityGroupRule rule) => IsTcpOrUdp(rule.IpProtocol);
+
     private static bool IsTcpOrUdp(string protocol) => protocol is "tcp" or "udp" or "6" or "17";
 
     private static string ProtocolName(string protocol) => protocol switch
