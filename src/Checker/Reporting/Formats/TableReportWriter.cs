@@ -23,7 +23,7 @@ public sealed class TableReportWriter(bool colour) : IReportWriter
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = colour ? TerminalWidth() : 200;
 
         var shown = FindingOrder.Sort(report.Findings)
             .Where(f => IncludePassing || f.Status is ComplianceStatus.Fail or ComplianceStatus.Error or ComplianceStatus.Exempt)
@@ -52,6 +52,19 @@ public sealed class TableReportWriter(bool colour) : IReportWriter
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The terminal's width when there is one; redirected output gets a fixed, wide layout.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Math.Max(Console.WindowWidth, 80);
+        }
+        catch (IOException)
+        {
+            return 200;
+        }
     }
 
     private static IEnumerable<string> SummaryLines(ScanReport report)
