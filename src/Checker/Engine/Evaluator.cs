@@ -44,7 +44,7 @@ public sealed class Evaluator
                 $"{descriptor.Id} judges live state only; a template cannot show it.")];
         }
 
-        var findings = CollectionErrorFindings(descriptor, context.Inventory).ToList();
+        var findings = new List<Finding>();
         try
         {
             foreach (var finding in rule.Evaluate(context))
@@ -60,6 +60,10 @@ public sealed class Evaluator
                 new Dictionary<string, string> { ["exception"] = ex.GetType().FullName ?? ex.GetType().Name }));
         }
 
+        // A rule that already reported a region as unknown has said it better (per resource, with context);
+        // only where it did not is the outage added, so one failed call is never scored twice.
+        var reported = findings.Where(f => f.Status == ComplianceStatus.Error).Select(f => (f.Resource.AccountId, f.Resource.Region)).ToHashSet();
+        findings.InsertRange(0, CollectionErrorFindings(descriptor, context.Inventory).Where(f => !reported.Contains((f.Resource.AccountId, f.Resource.Region))));
         return findings;
     }
 

@@ -49,6 +49,29 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void An_outage_the_rule_already_reported_is_not_scored_twice()
+    {
+        var inventory = Inventory with
+        {
+            Regions = ["eu-west-1", "us-east-1"],
+            CollectionErrors =
+            [
+                new CollectionError
+                {
+                    Service = "guardduty", Operation = "ListDetectors", Region = "us-east-1", ResourceType = ResourceTypes.GuardDutyDetector,
+                    ErrorCode = "AccessDeniedException", Message = "not authorized",
+                },
+            ],
+        };
+
+        var findings = new Evaluator().Evaluate(inventory, [new Compliance.Rules.GuardDuty.GuardDutyEnabledCentralized()], SourceKind.Live);
+
+        var error = Assert.Single(findings, f => f.Resource.Region == "us-east-1");
+        Assert.Equal(ComplianceStatus.Error, error.Status);
+        Assert.Contains("AccessDeniedException", error.Message);
+    }
+
+    [Fact]
     public void Live_only_rules_are_not_applicable_on_templates()
     {
         var liveOnly = new SecurityGroupAdminPortsRestricted();
