@@ -120,7 +120,7 @@ public sealed class VpcFlowLogsEnabled : IComplianceRule
         var destination = DescribeDestination(log);
         if (requireEncryption)
         {
-            var (encrypted, reason, protection) = DestinationEncryption(log, index);
+            var (encrypted, reason, protection) = FlowLogDestinationEncryption.Of(log, index);
             if (protection is not null)
             {
                 evidence["destinationEncryption"] = protection;
@@ -145,78 +145,7 @@ public sealed class VpcFlowLogsEnabled : IComplianceRule
     private static string DescribeDestination(FlowLog log) => log.LogDestinationType switch
     {
         "cloud-watch-logs" => $"log group {log.LogGroupName ?? log.LogDestination ?? "(unknown)"}",
-        "s3" => $"bucket {BucketName(log.LogDestination) ?? log.LogDestination ?? "(unknown)"}",
+        "s3" => $"bucket {log.DestinationBucket ?? log.LogDestination ?? "(unknown)"}",
         _ => $"{log.LogDestinationType} destination {log.LogDestination ?? "(unknown)"}",
     };
-
-    /// <summary>True/false when the destination's KMS encryption is known, null when it cannot be verified; with the reason and the key/algorithm seen.</summary>
-    private static (bool? Encrypted, string Reason, string? Protection) DestinationEncryption(FlowLog log, InventoryIndex index)
-    {
-        switch (log.LogDestinationType)
-        {
-            case "cloud-watch-logs":
-            {
-                var name = log.LogGroupName ?? log.LogDestination;
-                if (name is null)
-                {
-                    return (null, "names no log group", null);
-                }
-
-                var group = index.LogGroup(log.LogDestination, log.AccountId, log.Region) ?? index.LogGroup(log.LogGroupName, log.AccountId, log.Region);
-                if (group is null)
-                {
-                    return (null, $"delivers to log group {name}, which is not in the inventory, so its KMS encryption cannot be verified", null);
-                }
-
-                return string.IsNullOrEmpty(group.KmsKeyId)
-                    ? (false, $"delivers to log group {group.Id}, which has no KMS key", "none")
-                    : (true, "", $"KMS key {group.KmsKeyId}");
-            }
-
-            case "s3":
-            {
-                var bucketName = BucketName(log.LogDestination);
-                if (bucketName is null)
-                {
-                    return (null, "names no destination bucket", null);
-                }
-
-                var bucket = index.Bucket(bucketName);
-                if (bucket is null)
-                {
-                    return (null, $"delivers to bucket {bucketName}, which is not in the inventory, so its KMS encryption cannot be verified", null);
-                }
-
-                if (bucket.Encryption is null)
-                {
-                    return (null, $"delivers to bucket {bucketName}, whose default encryption could not be read", null);
-                }
-
-                return bucket.Encryption.IsKms
-                    ? (true, "", bucket.Encryption.KmsMasterKeyId is { Length: > 0 } key ? $"{bucket.Encryption.Algorithm} key {key}" : bucket.Encryption.Algorithm)
-                    : (false, $"delivers to bucket {bucketName}, whose default encryption is {bucket.Encryption.Algorithm}, not SSE-KMS", bucket.Encryption.Algorithm);
-            }
-
-            default:
-                return (null, $"delivers to a {log.LogDestinationType} destination, whose encryption the inventory cannot show", null);
-        }
-    }
-
-    /// <summary>"arn:aws:s3:::bucket/optional/prefix/" → "bucket".</summary>
-    private static string? BucketName(string? destinationArn)
-    {
-        if (destinationArn is null)
-        {
-            return null;
-        }
-
-        var parts = destinationArn.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "s3")
-        {
-            return null;
-        }
-
-        var name = parts[5].Split('/', 2)[0];
-        return name.Length == 0 ? null : name;
-    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Compliance.Rules.Inventory;
 
 /// <summary>A VPC, subnet or interface flow log (DescribeFlowLogs).</summary>
@@ -25,4 +27,26 @@ public sealed record FlowLog : AwsResource
 
     /// <summary>DeliverLogsStatus: SUCCESS or FAILED.</summary>
     public string? DeliverLogsStatus { get; init; }
+
+    /// <summary>The destination bucket of an s3 flow log: "arn:aws:s3:::name/optional/prefix/" → "name"; null otherwise.</summary>
+    [JsonIgnore]
+    public string? DestinationBucket
+    {
+        get
+        {
+            if (!string.Equals(LogDestinationType, "s3", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(LogDestination))
+            {
+                return null;
+            }
+
+            var parts = LogDestination.Split(':', 6);
+            if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "s3" || parts[3].Length > 0 || parts[4].Length > 0)
+            {
+                return null;
+            }
+
+            var name = parts[5].Split('/', 2)[0];
+            return name.Length > 0 ? name : null;
+        }
+    }
 }

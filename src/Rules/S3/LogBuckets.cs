@@ -32,8 +32,7 @@ internal sealed class LogBuckets
 
         foreach (var flowLog in inventory.FlowLogs)
         {
-            if (string.Equals(flowLog.LogDestinationType, "s3", StringComparison.OrdinalIgnoreCase)
-                && S3Names.BucketNameFromArn(flowLog.LogDestination) is { } name)
+            if (flowLog.DestinationBucket is { } name)
             {
                 Add(name, $"flow log {flowLog.Id}");
             }

@@ -11,23 +11,6 @@ internal static class S3Names
     /// <summary>The ARN pattern of every object in the bucket: arn:aws:s3:::name/*.</summary>
     public static string ObjectsArn(Bucket bucket) => BucketArn(bucket) + "/*";
 
-    /// <summary>"arn:aws:s3:::name" or "arn:aws:s3:::name/prefix/" → "name"; null for anything else.</summary>
-    public static string? BucketNameFromArn(string? arn)
-    {
-        if (string.IsNullOrEmpty(arn))
-        {
-            return null;
-        }
-
-        var parts = arn.Split(':', 6);
-        if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "s3" || parts[3].Length > 0 || parts[4].Length > 0)
-        {
-            return null;
-        }
-
-        var name = parts[5].Split('/', 2)[0];
-        return name.Length > 0 ? name : null;
-    }
 
     /// <summary>The account of an AWS principal: a bare 12-digit id, or the account field of an IAM/STS ARN; null otherwise.</summary>
     public static string? PrincipalAccount(string principal)

@@ -62,13 +62,4 @@ public sealed class LogBucketsTests
         Assert.Equal(["CloudTrail trail org-trail"], logBuckets.RolesOf(inventory.Buckets.Single(b => b.Id == "trail-logs")));
         Assert.Equal(["server access log target of app-data"], logBuckets.RolesOf(inventory.Buckets.Single(b => b.Id == "access-logs")));
     }
-
-    [Theory]
-    [InlineData("arn:aws:s3:::my-logs", "my-logs")]
-    [InlineData("arn:aws:s3:::my-logs/AWSLogs/", "my-logs")]
-    [InlineData("arn:aws-us-gov:s3:::gov-logs", "gov-logs")]
-    [InlineData("arn:aws:logs:eu-west-1:123456789012:log-group:x", null)]
-    [InlineData("my-logs", null)]
-    public void Bucket_names_are_read_from_s3_arns(string arn, string? expected) =>
-        Assert.Equal(expected, S3Names.BucketNameFromArn(arn));
 }
