@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage or input error: bad arguments, unreadable or invalid snapshot, unknown rule, duplicate rule ids.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>A defect in the checker itself (sysexits EX_SOFTWARE): reported in one line, never as a stack trace.</summary>
+    public const int InternalError = 70;
 }

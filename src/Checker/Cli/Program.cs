@@ -36,5 +36,15 @@ public static class Program
             await Console.Error.WriteLineAsync($"compliance: {ex.Message}");
             return ExitCodes.UsageOrInput;
         }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("compliance: cancelled.");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"compliance: internal error ({ex.GetType().Name}: {ex.Message}). Please report it with the command you ran.");
+            return ExitCodes.InternalError;
+        }
     }
 }
