@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compliance.Checker.Live.Http;
+
+namespace Compliance.Checker.Live.Clients.CloudWatchLogs;
+
+/// <summary>
+/// The part of CloudWatch Logs we call, shaped like the SDK's IAmazonCloudWatchLogs (AWSSDK.CloudWatchLogs is not
+/// served here), so the official package can replace this file. Protocol: awsJson1_1, target prefix Logs_20140328.
+/// </summary>
+public interface IAmazonCloudWatchLogs
+{
+    Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record DescribeLogGroupsRequest
+{
+    public string? LogGroupNamePrefix { get; init; }
+    public string? NextToken { get; init; }
+    public int? Limit { get; init; }
+}
+
+public sealed record DescribeLogGroupsResponse(IReadOnlyList<LogGroup> LogGroups, string? NextToken);
+
+/// <summary>A log group as DescribeLogGroups returns it.</summary>
+public sealed record LogGroup
+{
+    public required string LogGroupName { get; init; }
+
+    /// <summary>The ARN with the trailing ":*".</summary>
+    public string? Arn { get; init; }
+
+    /// <summary>The ARN without ":*" (newer responses).</summary>
+    public string? LogGroupArn { get; init; }
+
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>Absent when events never expire.</summary>
+    public int? RetentionInDays { get; init; }
+
+    public long? CreationTime { get; init; }
+}
+
+public sealed class CloudWatchLogsClient(JsonProtocol protocol) : IAmazonCloudWatchLogs
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static CloudWatchLogsClient For(AwsSession session, string region) =>
+        new(session.Json("logs", "logs", "logs", "Logs_20140328", "1.1", region));
+
+    public async Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.LogGroupNamePrefix is { } prefix)
+        {
+            body["logGroupNamePrefix"] = prefix;
+        }
+
+        if (request.NextToken is { } token)
+        {
+            body["nextToken"] = token;
+        }
+
+        if (request.Limit is { } limit)
+        {
+            body["limit"] = limit;
+        }
+
+        var response = await protocol.InvokeAsync("DescribeLogGroups", body, cancellationToken);
+        var groups = response.TryGetProperty("logGroups", out var list) ? list.Deserialize<List<LogGroup>>(Json) ?? [] : [];
+        return new DescribeLogGroupsResponse(groups, response.TryGetProperty("nextToken", out var next) ? next.GetString() : null);
+    }
+}

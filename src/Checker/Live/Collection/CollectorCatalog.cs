@@ -1,0 +1,16 @@
+using System.Reflection;
+
+namespace Compliance.Checker.Live.Collection;
+
+/// <summary>Every collector in this assembly, one per service, discovered like rules are.</summary>
+public static class CollectorCatalog
+{
+    public static IReadOnlyList<ICollector> All { get; } = typeof(CollectorCatalog).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICollector).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (ICollector)Activator.CreateInstance(t)!)
+        .ToList();
+
+    /// <summary>The collector that produces a type, or null.</summary>
+    public static ICollector? Producing(string resourceType) => All.FirstOrDefault(c => c.Produces.Contains(resourceType));
+}
