@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>Usage or input error: bad arguments, unreadable or invalid snapshot, unknown rule, duplicate rule ids.</summary>
     public const int UsageOrInput = 2;
 
+    /// <summary>
+    /// The scan is incomplete: some data could not be collected (access denied, throttled, unreachable, deadline), so
+    /// some verdicts are ERROR. Takes precedence over 1, because those ERRORs are what made the threshold trip.
+    /// </summary>
+    public const int Incomplete = 3;
+
     /// <summary>A defect in the checker itself (sysexits EX_SOFTWARE): reported in one line, never as a stack trace.</summary>
     public const int InternalError = 70;
 }

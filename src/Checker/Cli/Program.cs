@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("Compliance: judge an AWS account, snapshot or template against a zero-trust, PCI DSS baseline.")
         {
             ScanCommand.Create(),
+            CollectCommand.Create(),
             RulesCommand.Create(),
             DocsCommand.Create(),
         };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compliance.Checker.Engine;
+using Compliance.Checker.Live.Collection;
 using Compliance.Checker.Reporting;
 using Compliance.Checker.Reporting.Formats;
 using Compliance.Checker.Snapshots;
@@ -12,7 +13,9 @@ internal static class ScanCommand
 {
     public static Command Create()
     {
-        var snapshot = new Option<string>("--snapshot") { Description = "A snapshot file written by `compliance collect` (docs/snapshot-format.md).", Required = true };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Judge a snapshot file written by `compliance collect` (docs/snapshot-format.md) instead of the live account." };
+        var live = new LiveCommandOptions();
+        var stats = new Option<bool>("--stats") { Description = "Print collection time per service and region, API calls and evaluation time to standard error." };
         var rules = new Option<string[]>("--rules") { Description = "Only these rule ids or patterns (S3.*); comma-separated or repeated." };
         var exclude = new Option<string[]>("--exclude") { Description = "Skip these rule ids or patterns." };
         var minSeverity = new Option<string>("--min-severity") { Description = "Only rules at or above LOW, MEDIUM, HIGH or CRITICAL.", DefaultValueFactory = _ => "LOW" };
@@ -26,8 +29,9 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
         {
-            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath,
+            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats,
         };
+        live.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var selection = new RuleSelection
@@ -37,17 +41,32 @@ internal static class ScanCommand
                 MinimumSeverity = ParseSeverity("--min-severity", parse.GetValue(minSeverity)),
             };
             var threshold = parse.GetValue(failOn) is { } f ? ParseSeverity("--fail-on", f) : (Severity?)null;
-            var file = parse.GetValue(snapshot)!;
+            var file = parse.GetValue(snapshot);
 
             var registry = CommonOptions.LoadRegistry(parse.GetValue(rulesPath));
             var selected = Select(selection, registry);
-            var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
-            var report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot);
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            ScanReport report;
+            if (file is not null)
+            {
+                var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
+                report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot);
+            }
+            else
+            {
+                var options = live.Read(parse);
+                var collected = await LiveCollection.RunAsync(options, CollectionScope.Everything, cancellationToken);
+                report = new Scanner().Scan(collected.Inventory, selected, new ScanSource("live", options.EndpointUrl ?? "aws"), SourceKind.Live, collection: collected.Stats);
+            }
 
             await WriteAsync(report, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(noColour), cancellationToken);
-            return threshold is { } t && report.Findings.Any(x => x.Status is ComplianceStatus.Fail or ComplianceStatus.Error && x.Severity >= t)
-                ? ExitCodes.FindingsAtOrAboveThreshold
-                : ExitCodes.Ok;
+            if (parse.GetValue(stats))
+            {
+                await StatsWriter.WriteAsync(report, stopwatch.Elapsed, Console.Error);
+            }
+
+            var tripped = threshold is { } t && report.Findings.Any(x => x.Status is ComplianceStatus.Fail or ComplianceStatus.Error && x.Severity >= t);
+            return report.Incomplete ? ExitCodes.Incomplete : tripped ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
         });
         return command;
     }

@@ -18,11 +18,12 @@ public sealed class Scanner(TimeProvider clock)
         IReadOnlyList<IComplianceRule> rules,
         ScanSource source,
         SourceKind kind,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
+        Live.CollectionStats? collection = null)
     {
         var started = clock.GetUtcNow();
         var findings = _evaluator.Evaluate(inventory, rules, kind, parameters);
-        return ReportBuilder.Build(NewScanId(started), started, clock.GetUtcNow(), source, inventory, rules, findings);
+        return ReportBuilder.Build(NewScanId(started), started, clock.GetUtcNow(), source, inventory, rules, findings, collection);
     }
 
     /// <summary>Sortable and unique: "20261122T142853Z-1a2b3c4d".</summary>

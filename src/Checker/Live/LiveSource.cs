@@ -37,7 +37,7 @@ public sealed class LiveSource(AwsSession session, IReadOnlyList<ICollector> col
             // Without an account or a region list nothing can be read: every wanted type is unknown everywhere.
             foreach (var region in session.Options.Regions.Where(r => r != "all").DefaultIfEmpty(home))
             {
-                foreach (var type in wanted.SelectMany(c => c.Produces).Where(scope.Wants))
+                foreach (var type in CollectableTypes(scope))
                 {
                     builder.AddError(new CollectionError
                     {
@@ -48,6 +48,19 @@ public sealed class LiveSource(AwsSession session, IReadOnlyList<ICollector> col
             }
 
             return Result(builder, [account ?? "unknown"], session.Options.Regions.Where(r => r != "all").DefaultIfEmpty(home).ToList(), [], stopwatch);
+        }
+
+        // A type the rules need that no collector produces must read as unknown, never as "there are none".
+        foreach (var type in CollectableTypes(scope).Where(t => !collectors.Any(c => c.Produces.Contains(t))))
+        {
+            foreach (var region in regions)
+            {
+                builder.AddError(new CollectionError
+                {
+                    Service = "compliance", Operation = "Collect", Region = region, AccountId = account, ResourceType = type,
+                    ErrorCode = "NoCollector", Message = $"This build has no collector for {type}.",
+                });
+            }
         }
 
         var timings = new List<ServiceTiming>();
@@ -121,6 +134,10 @@ public sealed class LiveSource(AwsSession session, IReadOnlyList<ICollector> col
             ct => session.Ec2(context.Region).DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }, ct), cancellationToken);
         return response?.Regions?.Select(r => r.RegionName).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The scope's types that name inventory records (the account pseudo-type has none of its own).</summary>
+    private static IEnumerable<string> CollectableTypes(CollectionScope scope) =>
+        scope.Types.Where(t => t != ResourceTypes.Account).Order(StringComparer.Ordinal);
 
     private CollectorContext Context(InventoryBuilder builder, string region, IReadOnlyList<string> regions, string account, CollectionScope scope) => new()
     {

@@ -18,7 +18,8 @@ public static class ReportBuilder
         ScanSource source,
         AwsInventory inventory,
         IReadOnlyList<IComplianceRule> rules,
-        IReadOnlyList<Finding> findings)
+        IReadOnlyList<Finding> findings,
+        Live.CollectionStats? collection = null)
     {
         var byRule = findings.ToLookup(f => f.RuleId);
         return new ScanReport
@@ -36,6 +37,7 @@ public static class ReportBuilder
             Findings = findings,
             CollectionErrors = inventory.CollectionErrors,
             Coverage = Coverage(inventory),
+            Collection = collection,
         };
     }
 

@@ -28,6 +28,13 @@ public sealed record ScanReport
     public required IReadOnlyList<Finding> Findings { get; init; }
     public required IReadOnlyList<CollectionError> CollectionErrors { get; init; }
     public required IReadOnlyList<CoverageEntry> Coverage { get; init; }
+
+    /// <summary>Live scans: collection time per service and region, and API calls by operation.</summary>
+    public Live.CollectionStats? Collection { get; init; }
+
+    /// <summary>True when some data could not be collected, so some verdicts are ERROR.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Incomplete => CollectionErrors.Count > 0;
 }
 
 public sealed record ToolInfo(string Name, string Version);
