@@ -29,6 +29,9 @@ public sealed partial class FakeAws : HttpMessageHandler
 
     public IReadOnlyCollection<FakeRequest> Requests => _requests;
 
+    /// <summary>How long every answer takes, like a slow network; cancellable like a real connection.</summary>
+    public TimeSpan Latency { get; init; }
+
     /// <summary>Requests for one operation.</summary>
     public IReadOnlyList<FakeRequest> Calls(string service, string operation) =>
         _requests.Where(r => r.Service == service && r.Operation == operation).ToList();
@@ -75,6 +78,11 @@ public sealed partial class FakeAws : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken);
+        }
+
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .GroupBy(h => h.Key.ToLowerInvariant()).ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(h => h.Value)));
