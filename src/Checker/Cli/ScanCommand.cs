@@ -65,8 +65,7 @@ internal static class ScanCommand
                 await StatsWriter.WriteAsync(report, stopwatch.Elapsed, Console.Error);
             }
 
-            var tripped = threshold is { } t && report.Findings.Any(x => x.Status is ComplianceStatus.Fail or ComplianceStatus.Error && x.Severity >= t);
-            return report.Incomplete ? ExitCodes.Incomplete : tripped ? ExitCodes.FindingsAtOrAboveThreshold : ExitCodes.Ok;
+            return ExitCodes.For(report, threshold);
         });
         return command;
     }

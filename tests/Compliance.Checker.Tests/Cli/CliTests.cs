@@ -43,6 +43,14 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_snapshot_recording_a_failed_call_is_incomplete_without_a_threshold()
+    {
+        var (exit, _, _) = await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--format", "json", "-o", Path.GetTempFileName());
+
+        Assert.Equal(ExitCodes.Incomplete, exit);
+    }
+
+    [Fact]
     public async Task Truncated_snapshot_exits_2_with_a_one_line_reason()
     {
         var path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.json");
@@ -98,6 +106,21 @@ public sealed class CliTests
         Assert.Equal(ExitCodes.UsageOrInput, (await Run("rules", "show", "EC2.Nope.1")).Exit);
     }
 
+    [Fact]
+    public async Task A_live_scan_of_an_unreachable_endpoint_is_incomplete_and_passes_nothing()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"down-{Guid.NewGuid():N}.json");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+        var (exit, _, _) = await Run("scan", "--endpoint-url", "http://127.0.0.1:9", "--regions", "us-east-1,eu-west-1", "--format", "json", "-o", report, "--fail-on", "LOW", "--deadline", "60");
+
+        Assert.Equal(ExitCodes.Incomplete, exit);
+        var findings = JsonNode.Parse(await File.ReadAllTextAsync(report))!["findings"]!.AsArray();
+        Assert.NotEmpty(findings);
+        Assert.DoesNotContain(findings, f => (string?)f!["status"] is "PASS" or "FAIL");
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("sarif")]
@@ -107,11 +130,19 @@ public sealed class CliTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.{format}");
 
-        var (exit, output, _) = await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--format", format, "--output", path);
+        var (exit, output, _) = await Run("scan", "--snapshot", Fixtures.Sample("compliant.json"), "--format", format, "--output", path);
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Empty(output);
-        Assert.True(new FileInfo(path).Length > 100);
+        var text = await File.ReadAllTextAsync(path);
+        if (format == "csv")
+        {
+            Assert.StartsWith("rule_id,status,severity,", text);
+        }
+        else
+        {
+            Assert.NotNull(JsonNode.Parse(text)); // json and sarif are objects; ocsf is an array, empty when nothing fails
+        }
     }
 }
 
