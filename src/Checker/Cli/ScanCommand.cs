@@ -15,6 +15,7 @@ internal static class ScanCommand
     {
         var snapshot = new Option<string?>("--snapshot") { Description = "Judge a snapshot file written by `compliance collect` (docs/snapshot-format.md) instead of the live account." };
         var live = new LiveCommandOptions();
+        var securityGroups = new Option<string[]>("--security-group") { Description = "Live only: a targeted scan of these security groups (ids), collecting nothing else; runs the rules that read security groups." };
         var stats = new Option<bool>("--stats") { Description = "Print collection time per service and region, API calls and evaluation time to standard error." };
         var rules = new Option<string[]>("--rules") { Description = "Only these rule ids or patterns (S3.*); comma-separated or repeated." };
         var exclude = new Option<string[]>("--exclude") { Description = "Skip these rule ids or patterns." };
@@ -29,7 +30,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
         {
-            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats,
+            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats, securityGroups,
         };
         live.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,8 +46,18 @@ internal static class ScanCommand
 
             var registry = CommonOptions.LoadRegistry(parse.GetValue(rulesPath));
             var selected = Select(selection, registry);
+            var targets = CommonOptions.List(parse.GetValue(securityGroups));
+            if (targets.Count > 0)
+            {
+                selected = [.. selected.Where(r => r.Descriptor.ResourceType == Rules.Inventory.ResourceTypes.SecurityGroup)];
+            }
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             ScanReport report;
+            if (file is not null && targets.Count > 0)
+            {
+                throw new InputException("--security-group targets a live scan; it cannot be combined with --snapshot.");
+            }
+
             if (file is not null)
             {
                 var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
@@ -55,7 +66,10 @@ internal static class ScanCommand
             else
             {
                 var options = live.Read(parse);
-                var collected = await LiveCollection.RunAsync(options, CollectionScope.Everything, cancellationToken);
+                var scope = targets.Count > 0
+                    ? CollectionScope.ForResources(selected, Rules.Inventory.ResourceTypes.SecurityGroup, targets)
+                    : CollectionScope.Everything;
+                var collected = await LiveCollection.RunAsync(options, scope, cancellationToken);
                 report = new Scanner().Scan(collected.Inventory, selected, new ScanSource("live", options.EndpointUrl ?? "aws"), SourceKind.Live, collection: collected.Stats);
             }
 

@@ -36,6 +36,10 @@ public sealed record CollectionScope
         Types = rules.SelectMany(r => r.Descriptor.ResourceTypes).Select(t => CarriedBy.GetValueOrDefault(t, t)).ToHashSet(),
     };
 
+    /// <summary>Only the named resources of one type, and only the types the given rules read.</summary>
+    public static CollectionScope ForResources(IEnumerable<IComplianceRule> rules, string resourceType, IReadOnlyList<string> ids) =>
+        ForRules(rules) with { ResourceIds = new Dictionary<string, IReadOnlyList<string>> { [resourceType] = ids } };
+
     public bool Wants(string resourceType) => Types.Contains(resourceType);
 
     /// <summary>The ids to collect of a type, or null for all of them.</summary>
