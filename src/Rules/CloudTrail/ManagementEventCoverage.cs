@@ -83,7 +83,7 @@ internal static class ManagementEventCoverage
     /// <summary>
     /// An advanced selector logs management events when its eventCategory condition admits "Management". A readOnly condition
     /// narrows it to read ("true") or write ("false") events; eventSource NotEquals excludes sources. Any other condition
-    /// (eventSource Equals or prefixes, eventName, resources.*) narrows it to a subset we do not count as full coverage.
+    /// (eventSource Equals, prefixes or suffixes, eventName, resources.*) narrows it to a subset we do not count as full coverage.
     /// </summary>
     private static Scope? FromAdvanced(AdvancedEventSelector selector)
     {
@@ -108,7 +108,8 @@ internal static class ManagementEventCoverage
                     write &= Admits(field, "false");
                     break;
                 case var f when f.Equals("eventSource", StringComparison.OrdinalIgnoreCase)
-                                && field.EqualTo.Count == 0 && field.StartsWith.Count == 0 && field.NotStartsWith.Count == 0:
+                                && field.EqualTo.Count == 0 && field.StartsWith.Count == 0 && field.NotStartsWith.Count == 0
+                                && field.EndsWith.Count == 0 && field.NotEndsWith.Count == 0:
                     excluded.UnionWith(field.NotEquals);
                     break;
                 default:

@@ -51,4 +51,6 @@ public sealed record FieldSelector
     public IReadOnlyList<string> NotEquals { get; init; } = [];
     public IReadOnlyList<string> StartsWith { get; init; } = [];
     public IReadOnlyList<string> NotStartsWith { get; init; } = [];
+    public IReadOnlyList<string> EndsWith { get; init; } = [];
+    public IReadOnlyList<string> NotEndsWith { get; init; } = [];
 }

@@ -165,6 +165,18 @@ public sealed class MultiRegionTrailLogsManagementEventsTests
     }
 
     [Fact]
+    public void An_event_source_suffix_condition_is_not_full_coverage()
+    {
+        var withoutKms = Advanced(new AdvancedEventSelector("Management without *kms.amazonaws.com",
+            [Category("Management"), new FieldSelector { Field = "eventSource", NotEndsWith = ["kms.amazonaws.com"] }]));
+        var onlyS3 = Advanced(new AdvancedEventSelector("Management from *s3.amazonaws.com",
+            [Category("Management"), new FieldSelector { Field = "eventSource", EndsWith = ["s3.amazonaws.com"] }]));
+
+        Assert.Equal(ComplianceStatus.Fail, Judge(Trail("not-ends-with", selectors: withoutKms)).Status);
+        Assert.Equal(ComplianceStatus.Fail, Judge(Trail("ends-with", selectors: onlyS3)).Status);
+    }
+
+    [Fact]
     public void An_exclusion_covered_by_another_selector_still_passes()
     {
         var selectors = Basic(
