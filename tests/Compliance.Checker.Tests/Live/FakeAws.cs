@@ -26,8 +26,16 @@ public sealed partial class FakeAws : HttpMessageHandler
     public const string AccessKey = "AKIAIOSFODNN7EXAMPLE";
     private readonly List<(Func<FakeRequest, bool> Match, Queue<Func<FakeRequest, HttpResponseMessage>> Replies, Func<FakeRequest, HttpResponseMessage> Last)> _routes = [];
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
+    private int _inFlight;
+    private int _peakInFlight;
 
     public IReadOnlyCollection<FakeRequest> Requests => _requests;
+
+    /// <summary>How long every answer takes (asynchronously), so that concurrent callers overlap.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>The most requests that were being answered at once.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Requests for one operation.</summary>
     public IReadOnlyList<FakeRequest> Calls(string service, string operation) =>
@@ -87,6 +95,17 @@ public sealed partial class FakeAws : HttpMessageHandler
         var fake = new FakeRequest(scope.Groups["service"].Value, scope.Groups["region"].Value, Operation(request, headers, body),
             request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'), headers, body);
         _requests.Enqueue(fake);
+        if (Latency > TimeSpan.Zero)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            {
+                Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+            }
+
+            await Task.Delay(Latency, cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
+        }
 
         Func<FakeRequest, HttpResponseMessage>? reply = null;
         lock (_routes)
