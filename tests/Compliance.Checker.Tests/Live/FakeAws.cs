@@ -26,11 +26,16 @@ public sealed partial class FakeAws : HttpMessageHandler
     public const string AccessKey = "AKIAIOSFODNN7EXAMPLE";
     private readonly List<(Func<FakeRequest, bool> Match, Queue<Func<FakeRequest, HttpResponseMessage>> Replies, Func<FakeRequest, HttpResponseMessage> Last)> _routes = [];
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
+    private int _inFlight;
+    private int _peakInFlight;
 
     public IReadOnlyCollection<FakeRequest> Requests => _requests;
 
-    /// <summary>How long every answer takes, like a slow network; cancellable like a real connection.</summary>
+    /// <summary>How long every answer takes, like a slow network; cancellable like a real connection, so concurrent callers overlap.</summary>
     public TimeSpan Latency { get; init; }
+
+    /// <summary>The most requests that were being answered at once.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Requests for one operation.</summary>
     public IReadOnlyList<FakeRequest> Calls(string service, string operation) =>
@@ -78,11 +83,6 @@ public sealed partial class FakeAws : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(Latency, cancellationToken);
-        }
-
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .GroupBy(h => h.Key.ToLowerInvariant()).ToDictionary(g => g.Key, g => string.Join(",", g.SelectMany(h => h.Value)));
@@ -95,6 +95,23 @@ public sealed partial class FakeAws : HttpMessageHandler
         var fake = new FakeRequest(scope.Groups["service"].Value, scope.Groups["region"].Value, Operation(request, headers, body),
             request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query.TrimStart('?'), headers, body);
         _requests.Enqueue(fake);
+        if (Latency > TimeSpan.Zero)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            {
+                Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+            }
+
+            try
+            {
+                await Task.Delay(Latency, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
 
         Func<FakeRequest, HttpResponseMessage>? reply = null;
         lock (_routes)

@@ -20,7 +20,7 @@ public static class AwsErrorCodes
     /// <summary>Codes AWS services use for throttling; retried with backoff and slow the client down.</summary>
     public static readonly IReadOnlySet<string> Throttling = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "Throttling", "Throttled", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
         "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
         "EC2ThrottledException",

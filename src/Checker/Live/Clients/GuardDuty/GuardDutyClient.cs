@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Compliance.Checker.Live.Http;
+
+namespace Compliance.Checker.Live.Clients.GuardDuty;
+
+/// <summary>
+/// The part of GuardDuty we call, shaped like the SDK's IAmazonGuardDuty (AWSSDK.GuardDuty is not served here), so the
+/// official package can replace this file. Protocol: restJson1 (API 2017-11-28), endpoint prefix and signing name "guardduty".
+/// </summary>
+public interface IAmazonGuardDuty
+{
+    /// <summary>GET /detector?maxResults=&amp;nextToken=.</summary>
+    Task<ListDetectorsResponse> ListDetectorsAsync(ListDetectorsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>GET /detector/{detectorId}.</summary>
+    Task<GetDetectorResponse> GetDetectorAsync(GetDetectorRequest request, CancellationToken cancellationToken);
+
+    /// <summary>GET /detector/{detectorId}/administrator; 200 with no content for a standalone or administrator account.</summary>
+    Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record ListDetectorsRequest
+{
+    /// <summary>1 to 50.</summary>
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+}
+
+public sealed record ListDetectorsResponse
+{
+    /// <summary>Required by the API; null only if a response omits it.</summary>
+    public IReadOnlyList<string>? DetectorIds { get; init; }
+    public string? NextToken { get; init; }
+}
+
+public sealed record GetDetectorRequest(string DetectorId);
+
+public sealed record GetDetectorResponse
+{
+    public string? CreatedAt { get; init; }
+    public string? FindingPublishingFrequency { get; init; }
+    public string? ServiceRole { get; init; }
+
+    /// <summary>ENABLED or DISABLED.</summary>
+    public string? Status { get; init; }
+
+    public string? UpdatedAt { get; init; }
+    public IReadOnlyList<DetectorFeatureConfigurationResult>? Features { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}
+
+/// <summary>One protection plan: S3_DATA_EVENTS, EKS_AUDIT_LOGS, RUNTIME_MONITORING, ... and ENABLED or DISABLED.</summary>
+public sealed record DetectorFeatureConfigurationResult
+{
+    public string? Name { get; init; }
+    public string? Status { get; init; }
+    public IReadOnlyList<DetectorAdditionalConfigurationResult>? AdditionalConfiguration { get; init; }
+}
+
+public sealed record DetectorAdditionalConfigurationResult
+{
+    public string? Name { get; init; }
+    public string? Status { get; init; }
+}
+
+public sealed record GetAdministratorAccountRequest(string DetectorId);
+
+/// <summary>Administrator is null when the response has no content (standalone account, or the administrator itself).</summary>
+public sealed record GetAdministratorAccountResponse
+{
+    public Administrator? Administrator { get; init; }
+}
+
+public sealed record Administrator
+{
+    public string? AccountId { get; init; }
+    public string? InvitationId { get; init; }
+    public string? RelationshipStatus { get; init; }
+    public string? InvitedAt { get; init; }
+}
+
+public sealed class GuardDutyClient(RestProtocol protocol) : IAmazonGuardDuty
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static GuardDutyClient For(AwsSession session, string region) =>
+        new(session.Rest("guardduty", "guardduty", region, AwsEndpoints.Regional("guardduty", region, session.Options.EndpointUrl)));
+
+    public async Task<ListDetectorsResponse> ListDetectorsAsync(ListDetectorsRequest request, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        if (request.MaxResults is { } max)
+        {
+            query.Add($"maxResults={max}");
+        }
+
+        if (request.NextToken is { } token)
+        {
+            query.Add($"nextToken={Uri.EscapeDataString(token)}");
+        }
+
+        var path = query.Count == 0 ? "/detector" : $"/detector?{string.Join("&", query)}";
+        return Read<ListDetectorsResponse>(await protocol.InvokeJsonAsync("ListDetectors", HttpMethod.Get, path, null, cancellationToken));
+    }
+
+    public async Task<GetDetectorResponse> GetDetectorAsync(GetDetectorRequest request, CancellationToken cancellationToken) =>
+        Read<GetDetectorResponse>(await protocol.InvokeJsonAsync("GetDetector", HttpMethod.Get, $"/detector/{Uri.EscapeDataString(request.DetectorId)}", null, cancellationToken));
+
+    public async Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken) =>
+        Read<GetAdministratorAccountResponse>(await protocol.InvokeJsonAsync(
+            "GetAdministratorAccount", HttpMethod.Get, $"/detector/{Uri.EscapeDataString(request.DetectorId)}/administrator", null, cancellationToken));
+
+    private static T Read<T>(JsonElement body) where T : new() => body.ValueKind == JsonValueKind.Object ? body.Deserialize<T>(Json) ?? new T() : new T();
+}
