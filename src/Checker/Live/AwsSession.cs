@@ -86,7 +86,9 @@ public sealed class AwsSession : IDisposable
     private TConfig Configure<TConfig>(TConfig config, string region) where TConfig : ClientConfig
     {
         config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        config.RetryMode = RequestRetryMode.Adaptive;
+        // Standard, not Adaptive: AWSSDK.Core 4.0's adaptive token bucket never refills while a lone request waits for a
+        // send token, so the first throttle on a quiet client stalls ~26 s and then fails ("capacity could not be obtained").
+        config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = Math.Max(0, Options.Retry.MaxAttempts - 1);
         config.Timeout = Options.Retry.AttemptTimeout;
         if (Options.EndpointUrl is { } endpoint)

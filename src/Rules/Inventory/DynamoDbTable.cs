@@ -1,6 +1,6 @@
 namespace Compliance.Rules.Inventory;
 
-/// <summary>A DynamoDB table (ListTables, DescribeTable, DescribeContinuousBackups). Id is the table name.</summary>
+/// <summary>A DynamoDB table (ListTables, DescribeTable, DescribeContinuousBackups, ListTagsOfResource). Id is the table name.</summary>
 public sealed record DynamoDbTable : AwsResource
 {
     public override string ResourceType => ResourceTypes.DynamoDbTable;

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Compliance.Rules.Inventory;
 
-/// <summary>A KMS key (ListKeys, DescribeKey, GetKeyRotationStatus, GetKeyPolicy, ListAliases). Id is the key id.</summary>
+/// <summary>A KMS key (ListKeys, DescribeKey, GetKeyRotationStatus, GetKeyPolicy, ListAliases, ListResourceTags). Id is the key id.</summary>
 public sealed record KmsKey : AwsResource
 {
     public override string ResourceType => ResourceTypes.KmsKey;
@@ -22,7 +22,11 @@ public sealed record KmsKey : AwsResource
     /// <summary>When deletion is scheduled.</summary>
     public DateTimeOffset? DeletionDate { get; init; }
 
-    /// <summary>Automatic rotation; null when unknown or not readable.</summary>
+    /// <summary>
+    /// Automatic rotation; null when unknown or not readable. As the KMS API reference states: always true for an AWS
+    /// managed key (AWS rotates it yearly), and false for keys that cannot rotate automatically (asymmetric, HMAC,
+    /// imported key material, custom key stores).
+    /// </summary>
     public bool? RotationEnabled { get; init; }
 
     /// <summary>The key policy; null when unknown.</summary>

@@ -22,4 +22,20 @@ public sealed class SdkThroughFakeTests
         var call = Assert.Single(aws.Requests);
         Assert.Equal(("ec2", "us-east-1", "DescribeVpcs"), (call.Service, call.Region, call.Operation));
     }
+
+    [Fact]
+    public async Task A_throttled_sdk_call_is_retried_promptly_and_succeeds()
+    {
+        // Guards the retry mode: in adaptive mode this first throttle stalled for ~26 s and then failed.
+        var aws = new FakeAws().On("kms", "ListKeys",
+            FakeAws.JsonError("ThrottlingException", "Rate exceeded"), FakeAws.Json("""{"Keys":[],"Truncated":false}"""));
+        using var session = aws.Session();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await session.Kms("eu-west-1").ListKeysAsync(new Amazon.KeyManagementService.Model.ListKeysRequest());
+
+        Assert.False(response.Truncated);
+        Assert.Equal(2, aws.Calls("kms", "ListKeys").Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
 }
