@@ -86,7 +86,7 @@ public sealed class AwsSession : IDisposable
     private TConfig Configure<TConfig>(TConfig config, string region) where TConfig : ClientConfig
     {
         config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        config.RetryMode = RequestRetryMode.Adaptive;
+        config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = Math.Max(0, Options.Retry.MaxAttempts - 1);
         config.Timeout = Options.Retry.AttemptTimeout;
         if (Options.EndpointUrl is { } endpoint)
