@@ -86,7 +86,10 @@ public sealed class AwsSession : IDisposable
     private TConfig Configure<TConfig>(TConfig config, string region) where TConfig : ClientConfig
     {
         config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        config.RetryMode = RequestRetryMode.Adaptive;
+        // Standard, not Adaptive: in this SDK version the adaptive token bucket refills only once before its 15 waits, so a
+        // fresh client whose first answer is a throttle cannot obtain a token for the retry and fails after ~27 s with
+        // "error capacity could not be obtained" (seen with S3 SlowDown). Standard still backs off and retries throttling.
+        config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = Math.Max(0, Options.Retry.MaxAttempts - 1);
         config.Timeout = Options.Retry.AttemptTimeout;
         if (Options.EndpointUrl is { } endpoint)
