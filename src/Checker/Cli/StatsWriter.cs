@@ -22,7 +22,7 @@ internal static class StatsWriter
 
         foreach (var c in collection.ApiCalls)
         {
-            await output.WriteLineAsync($"  {c.Service}:{c.Operation,-40} {c.Calls,6} calls{(c.Errors > 0 ? $", {c.Errors} failed" : "")}");
+            await output.WriteLineAsync($"  {$"{c.Service}:{c.Operation}",-50} {c.Calls,6} calls{(c.Errors > 0 ? $", {c.Errors} failed" : "")}");
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class AwsSession : IDisposable
     private readonly ConcurrentDictionary<string, object> _clients = new();
     private readonly HttpClient _http;
     private readonly HttpClientFactory? _sdkHttp;
+    private readonly HttpMessageHandler? _ownedHandler;
 
     /// <param name="options">Regions, endpoint, concurrency, deadline, retries.</param>
     /// <param name="credentials">Resolved from the standard chain or a profile.</param>
@@ -29,6 +30,11 @@ public sealed class AwsSession : IDisposable
     {
         Options = options;
         Credentials = credentials;
+        if (options.EndpointUrl is not null)
+        {
+            handler = _ownedHandler = new EndpointCompatibilityHandler(handler ?? new SocketsHttpHandler());
+        }
+
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan; // each attempt has its own timeout in AwsTransport
         _sdkHttp = handler is null ? null : new HandlerHttpClientFactory(handler);
@@ -78,6 +84,7 @@ public sealed class AwsSession : IDisposable
         }
 
         _http.Dispose();
+        _ownedHandler?.Dispose();
     }
 
     private T Client<T>(string key, Func<T> create) where T : class =>

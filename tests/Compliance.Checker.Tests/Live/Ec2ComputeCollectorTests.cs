@@ -47,6 +47,7 @@ public sealed class Ec2ComputeCollectorTests
         Assert.Equal(["all", "111122223333"], inventory.Snapshots.Single(s => s.Id == "snap-066877671789bd71b").CreateVolumePermissions);
         Assert.Null(inventory.Snapshots.Single(s => s.Id == "snap-0a1b2c3d4e5f67890").CreateVolumePermissions); // unknown
         Assert.All(aws.Calls("ec2", "DescribeSnapshots"), c => Assert.Equal("self", c.Param("Owner.1")));
+        Assert.All(aws.Calls("ec2", "DescribeSnapshots"), c => Assert.Equal(("owner-id", CollectorHarness.Account), (c.Param("Filter.1.Name"), c.Param("Filter.1.Value.1"))));
         Assert.All(aws.Calls("ec2", "DescribeSnapshotAttribute"), c => Assert.Equal("createVolumePermission", c.Param("Attribute")));
 
         var settings = Assert.Single(inventory.RegionSettings);

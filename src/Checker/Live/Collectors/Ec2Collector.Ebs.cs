@@ -48,7 +48,10 @@ public sealed partial class Ec2Collector
             return;
         }
 
-        var filters = IdFilter("snapshot-id", context.Scope.IdsFor(ResourceTypes.Snapshot));
+        // owner-id repeats OwnerIds=self as a filter: the same on AWS, and it keeps emulators that ignore OwnerIds
+        // from returning the world's public snapshots (and a per-snapshot attribute call for each).
+        var filters = (IdFilter("snapshot-id", context.Scope.IdsFor(ResourceTypes.Snapshot)) ?? [])
+            .Append(new Ec2.Filter { Name = "owner-id", Values = [context.AccountId] }).ToList();
         var (snapshots, _) = await ListAsync(context, "DescribeSnapshots", ResourceTypes.Snapshot,
             (token, ct) => client.DescribeSnapshotsAsync(new Ec2.DescribeSnapshotsRequest { OwnerIds = ["self"], Filters = filters, MaxResults = 1000, NextToken = token }, ct),
             page => page.Snapshots, page => page.NextToken, cancellationToken);
