@@ -12,6 +12,7 @@ public static class Program
         {
             ScanCommand.Create(),
             CollectCommand.Create(),
+            PermissionsCommand.Create(),
             RulesCommand.Create(),
             DocsCommand.Create(),
         };

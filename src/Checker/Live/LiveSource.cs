@@ -66,7 +66,7 @@ public sealed class LiveSource(AwsSession session, IReadOnlyList<ICollector> col
         var timings = new List<ServiceTiming>();
         using var gate = new SemaphoreSlim(Math.Max(1, session.Options.MaxConcurrency));
         var work = wanted.SelectMany(c => c.IsGlobal ? [(Collector: c, Region: regions[0])] : regions.Select(r => (Collector: c, Region: r)).ToArray())
-            .Select(item => RunAsync(item.Collector, Context(builder, item.Region, regions, account, scope), gate, timings, progress, deadline.Token));
+            .Select(item => RunAsync(item.Collector, Context(builder, item.Region, regions, account, scope, item.Collector.Permissions), gate, timings, progress, deadline.Token));
         await Task.WhenAll(work);
 
         return Result(builder, [account], regions, timings, stopwatch);
@@ -139,9 +139,9 @@ public sealed class LiveSource(AwsSession session, IReadOnlyList<ICollector> col
     private static IEnumerable<string> CollectableTypes(CollectionScope scope) =>
         scope.Types.Where(t => t != ResourceTypes.Account).Order(StringComparer.Ordinal);
 
-    private CollectorContext Context(InventoryBuilder builder, string region, IReadOnlyList<string> regions, string account, CollectionScope scope) => new()
+    private CollectorContext Context(InventoryBuilder builder, string region, IReadOnlyList<string> regions, string account, CollectionScope scope, IReadOnlyDictionary<string, string>? permissions = null) => new()
     {
-        Session = session, Region = region, Regions = regions, AccountId = account, Scope = scope, Builder = builder,
+        Session = session, Region = region, Regions = regions, AccountId = account, Scope = scope, Builder = builder, Permissions = permissions,
     };
 
     private LiveResult Result(InventoryBuilder builder, IReadOnlyList<string> accounts, IReadOnlyList<string> regions, List<ServiceTiming> timings, Stopwatch stopwatch) =>

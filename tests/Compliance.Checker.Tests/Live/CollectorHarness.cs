@@ -21,6 +21,7 @@ internal static class CollectorHarness
             AccountId = Account,
             Scope = scope ?? CollectionScope.Everything,
             Builder = builder,
+            Permissions = collector.Permissions,
         };
         await collector.CollectAsync(context, CancellationToken.None);
         return builder.Build([Account], context.Regions);

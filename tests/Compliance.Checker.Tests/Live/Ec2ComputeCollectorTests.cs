@@ -121,7 +121,7 @@ public sealed class Ec2ComputeCollectorTests
         var context = new CollectorContext
         {
             Session = session, Region = "eu-west-1", Regions = ["eu-west-1"], AccountId = CollectorHarness.Account,
-            Scope = Only(ResourceTypes.Snapshot), Builder = builder,
+            Scope = Only(ResourceTypes.Snapshot), Builder = builder, Permissions = new Ec2Collector().Permissions,
         };
 
         await new Ec2Collector().CollectAsync(context, deadline.Token); // no exception escapes

@@ -107,6 +107,7 @@ public sealed class LiveSourceTests
     {
         public string Service => "ec2";
         public IReadOnlyList<string> Produces { get; } = [ResourceTypes.Vpc];
+        public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>();
         public bool IsGlobal => false;
 
         public Task CollectAsync(CollectorContext context, CancellationToken cancellationToken) => throw new InvalidOperationException("bug");

@@ -11,6 +11,13 @@ public static class CollectorCatalog
         .Select(t => (ICollector)Activator.CreateInstance(t)!)
         .ToList();
 
+    /// <summary>
+    /// Every IAM action a full live scan needs, sorted: the collectors' declared calls plus ec2:DescribeRegions
+    /// (for --regions all). sts:GetCallerIdentity needs no permission.
+    /// </summary>
+    public static IReadOnlyList<string> ReadOnlyActions() =>
+        All.SelectMany(c => c.Permissions.Values).Append("ec2:DescribeRegions").Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The collector that produces a type, or null.</summary>
     public static ICollector? Producing(string resourceType) => All.FirstOrDefault(c => c.Produces.Contains(resourceType));
 }

@@ -18,6 +18,9 @@ public sealed class CollectorContext
     public required CollectionScope Scope { get; init; }
     public required InventoryBuilder Builder { get; init; }
 
+    /// <summary>The calls the running collector declared (service:operation → IAM action); null outside a collector (STS, region listing).</summary>
+    public IReadOnlyDictionary<string, string>? Permissions { get; init; }
+
     /// <summary>
     /// Makes one API call. On success returns the response; on any failure (an AWS error after retries, an unreachable
     /// endpoint, a timeout, the scan deadline, missing credentials) records a <see cref="CollectionError"/> for
@@ -33,6 +36,11 @@ public sealed class CollectorContext
         string? resourceId = null)
         where T : class
     {
+        if (Permissions is not null && !Permissions.ContainsKey($"{service}:{operation}"))
+        {
+            throw new InvalidOperationException($"{service}:{operation} is called but not declared in the collector's Permissions.");
+        }
+
         try
         {
             var result = await call(cancellationToken);

@@ -9,6 +9,12 @@ public interface ICollector
     /// <summary>The inventory types this collector produces.</summary>
     IReadOnlyList<string> Produces { get; }
 
+    /// <summary>
+    /// The IAM action each call needs, keyed "service:operation" exactly as passed to <see cref="CollectorContext.CallAsync{T}"/>.
+    /// The checker's role is granted these and nothing more; a call not declared here is refused as a defect.
+    /// </summary>
+    IReadOnlyDictionary<string, string> Permissions { get; }
+
     /// <summary>Collected once per scan (IAM, S3) rather than once per region.</summary>
     bool IsGlobal { get; }
 

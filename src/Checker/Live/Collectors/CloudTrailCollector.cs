@@ -17,6 +17,12 @@ public sealed class CloudTrailCollector : ICollector
     public string Service => "cloudtrail";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.Trail];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["cloudtrail:DescribeTrails"] = "cloudtrail:DescribeTrails",
+        ["cloudtrail:GetTrailStatus"] = "cloudtrail:GetTrailStatus",
+        ["cloudtrail:GetEventSelectors"] = "cloudtrail:GetEventSelectors",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -10,6 +10,10 @@ public sealed class CloudWatchLogsCollector : ICollector
     public string Service => "logs";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.LogGroup];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["logs:DescribeLogGroups"] = "logs:DescribeLogGroups",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

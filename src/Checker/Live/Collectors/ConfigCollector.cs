@@ -13,6 +13,11 @@ public sealed class ConfigCollector : ICollector
     public string Service => "config";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.ConfigurationRecorder];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["config:DescribeConfigurationRecorders"] = "config:DescribeConfigurationRecorders",
+        ["config:DescribeConfigurationRecorderStatus"] = "config:DescribeConfigurationRecorderStatus",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -19,6 +19,13 @@ public sealed class DynamoDbCollector : ICollector
     public string Service => ServiceKey;
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.DynamoDbTable];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["dynamodb:ListTables"] = "dynamodb:ListTables",
+        ["dynamodb:DescribeTable"] = "dynamodb:DescribeTable",
+        ["dynamodb:DescribeContinuousBackups"] = "dynamodb:DescribeContinuousBackups",
+        ["dynamodb:ListTagsOfResource"] = "dynamodb:ListTagsOfResource",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -29,6 +29,23 @@ public sealed partial class Ec2Collector : ICollector
     ];
 
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["ec2:DescribeVpcs"] = "ec2:DescribeVpcs",
+        ["ec2:DescribeSubnets"] = "ec2:DescribeSubnets",
+        ["ec2:DescribeRouteTables"] = "ec2:DescribeRouteTables",
+        ["ec2:DescribeSecurityGroups"] = "ec2:DescribeSecurityGroups",
+        ["ec2:DescribeSecurityGroupRules"] = "ec2:DescribeSecurityGroupRules",
+        ["ec2:DescribeNetworkAcls"] = "ec2:DescribeNetworkAcls",
+        ["ec2:DescribeFlowLogs"] = "ec2:DescribeFlowLogs",
+        ["ec2:DescribeVpcEndpoints"] = "ec2:DescribeVpcEndpoints",
+        ["ec2:DescribeVolumes"] = "ec2:DescribeVolumes",
+        ["ec2:DescribeSnapshots"] = "ec2:DescribeSnapshots",
+        ["ec2:DescribeSnapshotAttribute"] = "ec2:DescribeSnapshotAttribute",
+        ["ec2:DescribeInstances"] = "ec2:DescribeInstances",
+        ["ec2:GetEbsEncryptionByDefault"] = "ec2:GetEbsEncryptionByDefault",
+        ["ec2:GetEbsDefaultKmsKeyId"] = "ec2:GetEbsDefaultKmsKeyId",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ public sealed class GuardDutyCollector : ICollector
     public string Service => "guardduty";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.GuardDutyDetector];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["guardduty:ListDetectors"] = "guardduty:ListDetectors",
+        ["guardduty:GetDetector"] = "guardduty:GetDetector",
+        ["guardduty:GetAdministratorAccount"] = "guardduty:GetAdministratorAccount",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -14,6 +14,10 @@ public sealed class IamCollector : ICollector
     public string Service => "iam";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.PasswordPolicy];
     public bool IsGlobal => true;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["iam:GetAccountPasswordPolicy"] = "iam:GetAccountPasswordPolicy",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

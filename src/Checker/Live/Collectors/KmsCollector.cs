@@ -19,6 +19,15 @@ public sealed class KmsCollector : ICollector
     public string Service => ServiceKey;
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.KmsKey];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["kms:ListKeys"] = "kms:ListKeys",
+        ["kms:ListAliases"] = "kms:ListAliases",
+        ["kms:DescribeKey"] = "kms:DescribeKey",
+        ["kms:GetKeyPolicy"] = "kms:GetKeyPolicy",
+        ["kms:GetKeyRotationStatus"] = "kms:GetKeyRotationStatus",
+        ["kms:ListResourceTags"] = "kms:ListResourceTags",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

@@ -20,6 +20,22 @@ public sealed class S3Collector : ICollector
     public string Service => "s3";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.Bucket, ResourceTypes.AccountPublicAccessBlock];
     public bool IsGlobal => true;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["s3:ListBuckets"] = "s3:ListAllMyBuckets",
+        ["s3:GetBucketLocation"] = "s3:GetBucketLocation",
+        ["s3:GetBucketAcl"] = "s3:GetBucketAcl",
+        ["s3:GetBucketEncryption"] = "s3:GetEncryptionConfiguration",
+        ["s3:GetBucketLifecycleConfiguration"] = "s3:GetLifecycleConfiguration",
+        ["s3:GetBucketLogging"] = "s3:GetBucketLogging",
+        ["s3:GetBucketOwnershipControls"] = "s3:GetBucketOwnershipControls",
+        ["s3:GetBucketPolicy"] = "s3:GetBucketPolicy",
+        ["s3:GetBucketTagging"] = "s3:GetBucketTagging",
+        ["s3:GetBucketVersioning"] = "s3:GetBucketVersioning",
+        ["s3:GetObjectLockConfiguration"] = "s3:GetBucketObjectLockConfiguration",
+        ["s3:GetPublicAccessBlock"] = "s3:GetBucketPublicAccessBlock",
+        ["s3control:GetPublicAccessBlock"] = "s3:GetAccountPublicAccessBlock",
+    };
 
     public Task CollectAsync(CollectorContext context, CancellationToken cancellationToken) =>
         Task.WhenAll(
@@ -140,7 +156,7 @@ public sealed class S3Collector : ICollector
     /// <summary>The same context, with errors recorded against another region.</summary>
     private static CollectorContext InRegion(CollectorContext context, string region) => new()
     {
-        Session = context.Session, Region = region, Regions = context.Regions, AccountId = context.AccountId,
+        Session = context.Session, Region = region, Regions = context.Regions, AccountId = context.AccountId, Permissions = context.Permissions,
         Scope = context.Scope, Builder = context.Builder,
     };
 }

@@ -13,6 +13,10 @@ public sealed class SecretsManagerCollector : ICollector
     public string Service => "secretsmanager";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.Secret];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["secretsmanager:ListSecrets"] = "secretsmanager:ListSecrets",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {

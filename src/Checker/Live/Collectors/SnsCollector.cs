@@ -19,6 +19,11 @@ public sealed class SnsCollector : ICollector
     public string Service => "sns";
     public IReadOnlyList<string> Produces { get; } = [ResourceTypes.SnsTopic];
     public bool IsGlobal => false;
+    public IReadOnlyDictionary<string, string> Permissions { get; } = new Dictionary<string, string>
+    {
+        ["sns:ListTopics"] = "sns:ListTopics",
+        ["sns:GetTopicAttributes"] = "sns:GetTopicAttributes",
+    };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
     {
