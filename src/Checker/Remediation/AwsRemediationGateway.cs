@@ -1,0 +1,23 @@
+using Compliance.Checker.Live;
+using Compliance.Checker.Remediation.Actions;
+using Compliance.Rules;
+
+namespace Compliance.Checker.Remediation;
+
+/// <summary>The checker's side of remediation: routes each described action to the handler of its service.</summary>
+public sealed class AwsRemediationGateway(AwsSession session) : IRemediationGateway
+{
+    private static readonly IReadOnlyDictionary<string, IAwsActionHandler> Handlers = typeof(AwsRemediationGateway).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAwsActionHandler).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        .Select(t => (IAwsActionHandler)Activator.CreateInstance(t)!)
+        .SelectMany(h => h.Actions.Select(a => (Action: a, Handler: h)))
+        .ToDictionary(x => x.Action, x => x.Handler, StringComparer.Ordinal);
+
+    /// <summary>Every action some handler can perform.</summary>
+    public static IReadOnlyCollection<string> SupportedActions => Handlers.Keys.ToList();
+
+    public Task<IReadOnlyDictionary<string, string>> InvokeAsync(RemediationAction action, CancellationToken cancellationToken) =>
+        Handlers.TryGetValue(action.Action, out var handler)
+            ? handler.InvokeAsync(session, action, cancellationToken)
+            : throw new InvalidOperationException($"No handler performs {action.Action}.");
+}
