@@ -13,6 +13,7 @@ public static class Program
             ScanCommand.Create(),
             CollectCommand.Create(),
             PermissionsCommand.Create(),
+            InvokeCommand.Create(),
             RulesCommand.Create(),
             DocsCommand.Create(),
         };

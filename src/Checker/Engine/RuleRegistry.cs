@@ -21,6 +21,10 @@ public sealed class RuleRegistry
     /// <summary>A rule by id (case-insensitive), or null.</summary>
     public IComplianceRule? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>A registry of exactly these rules (a narrowed selection).</summary>
+    public static RuleRegistry FromRules(IEnumerable<IComplianceRule> rules) =>
+        new(rules.OrderBy(r => r.Descriptor.Id, RuleIdComparer.Instance).ToList());
+
     /// <summary>The built-in rule pack.</summary>
     public static RuleRegistry BuiltIn() => FromAssemblies([typeof(RuleIds).Assembly]);
 

@@ -1,0 +1,56 @@
+using Compliance.Checker.Function;
+using Compliance.Rules;
+
+namespace Compliance.Checker.Tests.Function;
+
+public sealed class FunctionConfigurationTests
+{
+    private static FunctionConfiguration Read(params (string Name, string Value)[] variables)
+    {
+        var env = variables.ToDictionary(v => v.Name, v => v.Value);
+        return FunctionConfiguration.FromEnvironment(name => env.GetValueOrDefault(name));
+    }
+
+    [Fact]
+    public void Every_variable_is_read()
+    {
+        var config = Read(
+            ("COMPLIANCE_REPORT_BUCKET", "compliance-reports-123456789012"), ("COMPLIANCE_REPORT_KMS_KEY", "alias/compliance-reports"),
+            ("COMPLIANCE_SNS_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:compliance"), ("COMPLIANCE_REGIONS", "eu-west-1, us-east-1"),
+            ("COMPLIANCE_RULES", "EC2.*"), ("COMPLIANCE_EXCLUDE", "EC2.Snapshot.1"), ("COMPLIANCE_REMEDIATION", "enforce"),
+            ("COMPLIANCE_REMEDIATION_ALLOW", "EC2.SecurityGroup.2,S3.Bucket.5"), ("COMPLIANCE_REMEDIATION_MAX", "3"),
+            ("COMPLIANCE_SUPPRESSIONS", "s3://compliance-config/suppressions.yaml"), ("COMPLIANCE_NOTIFY_MIN_SEVERITY", "high"),
+            ("COMPLIANCE_DEADLINE_SECONDS", "300"), ("AWS_REGION", "eu-west-1"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"));
+
+        Assert.Equal(["eu-west-1", "us-east-1"], config.Regions);
+        Assert.Equal((RemediationMode.Enforce, 3, Severity.High, 300.0), (config.Remediation, config.RemediationMax, config.NotifyMinSeverity, config.Deadline.TotalSeconds));
+        Assert.Contains("s3.bucket.5", config.RemediationAllow);
+        Assert.Equal("http://127.0.0.1:5000", config.EndpointUrl);
+    }
+
+    [Fact]
+    public void Defaults_are_safe()
+    {
+        var config = Read();
+
+        Assert.Equal((RemediationMode.Off, 10, Severity.Medium), (config.Remediation, config.RemediationMax, config.NotifyMinSeverity));
+        Assert.Empty(config.RemediationAllow);
+    }
+
+    [Theory]
+    [InlineData("COMPLIANCE_REMEDIATION", "on")]
+    [InlineData("COMPLIANCE_REMEDIATION_MAX", "-1")]
+    [InlineData("COMPLIANCE_REMEDIATION_MAX", "ten")]
+    [InlineData("COMPLIANCE_NOTIFY_MIN_SEVERITY", "urgent")]
+    [InlineData("COMPLIANCE_DEADLINE_SECONDS", "3600")]
+    [InlineData("COMPLIANCE_SNS_TOPIC_ARN", "compliance-topic")]
+    [InlineData("COMPLIANCE_REPORT_BUCKET", "Reports/Bucket")]
+    [InlineData("AWS_ENDPOINT_URL", "localhost")]
+    public void An_invalid_value_stops_the_start_naming_the_variable(string variable, string value)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Read((variable, value)));
+
+        Assert.Equal(variable, ex.Variable);
+        Assert.StartsWith($"{variable}='{value}' is invalid: expected ", ex.Message);
+    }
+}
