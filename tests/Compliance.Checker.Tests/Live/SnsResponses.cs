@@ -45,6 +45,18 @@ internal static class SnsResponses
         </GetTopicAttributesResponse>
         """);
 
+    /// <summary>Publish's answer, as in the API reference example.</summary>
+    public static Func<FakeRequest, HttpResponseMessage> Published(string messageId) => FakeAws.Xml($"""
+        <PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
+            <PublishResult>
+                <MessageId>{messageId}</MessageId>
+            </PublishResult>
+            <ResponseMetadata>
+                <RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId>
+            </ResponseMetadata>
+        </PublishResponse>
+        """);
+
     /// <summary>An SNS error as the service sends it.</summary>
     public static Func<FakeRequest, HttpResponseMessage> Error(string code, string message, HttpStatusCode status) => FakeAws.Xml($"""
         <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">

@@ -13,6 +13,9 @@ public interface IAmazonSimpleNotificationService
     Task<ListTopicsResponse> ListTopicsAsync(ListTopicsRequest request, CancellationToken cancellationToken);
 
     Task<GetTopicAttributesResponse> GetTopicAttributesAsync(GetTopicAttributesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Publishes one message to a topic (IAM action sns:Publish).</summary>
+    Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record ListTopicsRequest
@@ -62,6 +65,35 @@ public sealed class SimpleNotificationServiceClient(QueryProtocol protocol) : IA
         }
 
         return new GetTopicAttributesResponse(attributes);
+    }
+
+    public async Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            KeyValuePair.Create("TopicArn", request.TopicArn),
+            KeyValuePair.Create("Message", request.Message),
+        };
+        foreach (var (name, value) in new[] { ("Subject", request.Subject), ("MessageGroupId", request.MessageGroupId), ("MessageDeduplicationId", request.MessageDeduplicationId) })
+        {
+            if (value is not null)
+            {
+                parameters.Add(KeyValuePair.Create(name, value));
+            }
+        }
+
+        // awsQuery map serialization (MessageAttributeMap: key locationName "Name", value "Value", entries numbered from 1).
+        var index = 0;
+        foreach (var (name, value) in request.MessageAttributes)
+        {
+            var prefix = $"MessageAttributes.entry.{++index}";
+            parameters.Add(KeyValuePair.Create($"{prefix}.Name", name));
+            parameters.Add(KeyValuePair.Create($"{prefix}.Value.DataType", value.DataType));
+            parameters.Add(KeyValuePair.Create($"{prefix}.Value.StringValue", value.StringValue));
+        }
+
+        var result = await protocol.InvokeAsync("Publish", parameters, cancellationToken);
+        return new PublishResponse(result.Element("MessageId")?.Value ?? "");
     }
 
     private static IEnumerable<XElement> Members(XElement? list) => list?.Elements("member") ?? [];
