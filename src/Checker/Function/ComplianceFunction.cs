@@ -97,7 +97,7 @@ public sealed class ComplianceFunction
         foreach (var sink in _deps.Sinks(session))
         {
             var delivered = await sink.DeliverAsync(report, remediation, location, CancellationToken.None);
-            location ??= sink.Name == "s3" && delivered.Delivered ? delivered.Location : null;
+            location ??= sink.Name == "s3" ? delivered.Location : null; // set when the dated report was stored, even if latest.json was not
             sinks.Add(delivered);
             if (!delivered.Delivered && !delivered.Skipped)
             {

@@ -15,9 +15,27 @@ public static class FunctionComposition
     {
         Configuration = configuration,
         Sessions = options => new AwsSession(options, CredentialResolver.Resolve(null)),
-        Sinks = _ => [],
+        Sinks = session => Sinks(configuration, session),
         Remediation = new NoRemediation(),
     };
+
+    /// <summary>The S3 report (when a bucket is configured) and then the SNS summary (when a topic is), in that order.</summary>
+    public static IReadOnlyList<IReportSink> Sinks(FunctionConfiguration configuration, AwsSession session)
+    {
+        var sinks = new List<IReportSink>();
+        if (configuration.ReportBucket is { } bucket)
+        {
+            var region = configuration.Region ?? Amazon.Runtime.FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? session.Options.Regions.FirstOrDefault() ?? "us-east-1";
+            sinks.Add(new S3ReportSink(session, region, bucket, configuration.ReportKmsKey));
+        }
+
+        if (configuration.SnsTopicArn is { } topic)
+        {
+            sinks.Add(new SnsSummarySink(session, topic, configuration.NotifyMinSeverity));
+        }
+
+        return sinks;
+    }
 
     /// <summary>Remediation before the engine is wired: records nothing, in the configured mode.</summary>
     private sealed class NoRemediation : IRemediationRunner
