@@ -55,6 +55,9 @@ public sealed class AwsSession : IDisposable
 
     public IAmazonDynamoDB DynamoDb(string region) => Client(region, () => new AmazonDynamoDBClient(Credentials, Configure(new AmazonDynamoDBConfig(), region)));
 
+    public Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement Ssm(string region) => Client(region, () =>
+        new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient(Credentials, Configure(new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig(), region)));
+
     public IAmazonSecurityTokenService Sts(string region) => Client(region, () => new AmazonSecurityTokenServiceClient(Credentials, Configure(new AmazonSecurityTokenServiceConfig(), region)));
 
     /// <summary>An awsJson client for one service in one region.</summary>
