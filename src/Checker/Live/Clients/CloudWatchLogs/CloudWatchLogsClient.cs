@@ -11,6 +11,9 @@ namespace Compliance.Checker.Live.Clients.CloudWatchLogs;
 public interface IAmazonCloudWatchLogs
 {
     Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Associates a KMS key (its ARN) with a log group; events ingested afterwards are encrypted with it. Empty response.</summary>
+    Task<AssociateKmsKeyResponse> AssociateKmsKeyAsync(AssociateKmsKeyRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record DescribeLogGroupsRequest
@@ -21,6 +24,12 @@ public sealed record DescribeLogGroupsRequest
 }
 
 public sealed record DescribeLogGroupsResponse(IReadOnlyList<LogGroup> LogGroups, string? NextToken);
+
+/// <param name="LogGroupName">The log group.</param>
+/// <param name="KmsKeyId">The ARN of a symmetric KMS key whose policy lets logs.&lt;region&gt;.amazonaws.com use it.</param>
+public sealed record AssociateKmsKeyRequest(string LogGroupName, string KmsKeyId);
+
+public sealed record AssociateKmsKeyResponse;
 
 /// <summary>A log group as DescribeLogGroups returns it.</summary>
 public sealed record LogGroup
@@ -69,5 +78,11 @@ public sealed class CloudWatchLogsClient(JsonProtocol protocol) : IAmazonCloudWa
         var response = await protocol.InvokeAsync("DescribeLogGroups", body, cancellationToken);
         var groups = response.TryGetProperty("logGroups", out var list) ? list.Deserialize<List<LogGroup>>(Json) ?? [] : [];
         return new DescribeLogGroupsResponse(groups, response.TryGetProperty("nextToken", out var next) ? next.GetString() : null);
+    }
+
+    public async Task<AssociateKmsKeyResponse> AssociateKmsKeyAsync(AssociateKmsKeyRequest request, CancellationToken cancellationToken)
+    {
+        await protocol.InvokeAsync("AssociateKmsKey", new JsonObject { ["logGroupName"] = request.LogGroupName, ["kmsKeyId"] = request.KmsKeyId }, cancellationToken);
+        return new AssociateKmsKeyResponse();
     }
 }

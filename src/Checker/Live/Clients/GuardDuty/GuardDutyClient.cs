@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Compliance.Checker.Live.Http;
 
 namespace Compliance.Checker.Live.Clients.GuardDuty;
@@ -17,6 +18,12 @@ public interface IAmazonGuardDuty
 
     /// <summary>GET /detector/{detectorId}/administrator; 200 with no content for a standalone or administrator account.</summary>
     Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken);
+
+    /// <summary>POST /detector; one detector per account and Region (BadRequestException when one exists).</summary>
+    Task<CreateDetectorResponse> CreateDetectorAsync(CreateDetectorRequest request, CancellationToken cancellationToken);
+
+    /// <summary>POST /detector/{detectorId}; only the members given change. Empty response.</summary>
+    Task<UpdateDetectorResponse> UpdateDetectorAsync(UpdateDetectorRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record ListDetectorsRequest
@@ -80,6 +87,21 @@ public sealed record Administrator
     public string? InvitedAt { get; init; }
 }
 
+/// <param name="Enable">Whether the new detector is enabled (required by the API).</param>
+/// <param name="ClientToken">The idempotency token, when the caller wants one.</param>
+public sealed record CreateDetectorRequest(bool Enable, string? ClientToken = null);
+
+public sealed record CreateDetectorResponse
+{
+    public string? DetectorId { get; init; }
+}
+
+/// <param name="DetectorId">The detector to update.</param>
+/// <param name="Enable">Enabled or suspended; null leaves it as it is.</param>
+public sealed record UpdateDetectorRequest(string DetectorId, bool? Enable);
+
+public sealed record UpdateDetectorResponse;
+
 public sealed class GuardDutyClient(RestProtocol protocol) : IAmazonGuardDuty
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
@@ -110,6 +132,29 @@ public sealed class GuardDutyClient(RestProtocol protocol) : IAmazonGuardDuty
     public async Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken) =>
         Read<GetAdministratorAccountResponse>(await protocol.InvokeJsonAsync(
             "GetAdministratorAccount", HttpMethod.Get, $"/detector/{Uri.EscapeDataString(request.DetectorId)}/administrator", null, cancellationToken));
+
+    public async Task<CreateDetectorResponse> CreateDetectorAsync(CreateDetectorRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["enable"] = request.Enable };
+        if (request.ClientToken is { } token)
+        {
+            body["clientToken"] = token;
+        }
+
+        return Read<CreateDetectorResponse>(await protocol.InvokeJsonAsync("CreateDetector", HttpMethod.Post, "/detector", body, cancellationToken));
+    }
+
+    public async Task<UpdateDetectorResponse> UpdateDetectorAsync(UpdateDetectorRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.Enable is { } enable)
+        {
+            body["enable"] = enable;
+        }
+
+        await protocol.InvokeJsonAsync("UpdateDetector", HttpMethod.Post, $"/detector/{Uri.EscapeDataString(request.DetectorId)}", body, cancellationToken);
+        return new UpdateDetectorResponse();
+    }
 
     private static T Read<T>(JsonElement body) where T : new() => body.ValueKind == JsonValueKind.Object ? body.Deserialize<T>(Json) ?? new T() : new T();
 }
