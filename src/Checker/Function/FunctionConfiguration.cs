@@ -29,6 +29,9 @@ public sealed record FunctionConfiguration
     public RemediationMode Remediation { get; init; } = RemediationMode.Off;
     public IReadOnlySet<string> RemediationAllow { get; init; } = new HashSet<string>();
     public int RemediationMax { get; init; } = 10;
+
+    /// <summary>Keys and destinations that remediations are told, never guess (S3.Bucket.3, Logs.LogGroup.1, EC2.VPC.1).</summary>
+    public RemediationSettings RemediationSettings { get; init; } = RemediationSettings.None;
     public string? Suppressions { get; init; }
     public Severity NotifyMinSeverity { get; init; } = Severity.Medium;
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(600);
@@ -84,6 +87,31 @@ public sealed record FunctionConfiguration
                 : throw new ConfigurationException("COMPLIANCE_DEADLINE_SECONDS", deadlineText, "seconds from 10 to 900 (the Lambda maximum)")
             : TimeSpan.FromSeconds(600);
 
+        IReadOnlyList<string> KeyArns(string name)
+        {
+            var arns = List(name);
+            foreach (var arn in arns)
+            {
+                if (RemediationSettings.KeyArnRegion(arn) is null)
+                {
+                    throw new ConfigurationException(name, arn, "KMS key ARNs (arn:aws:kms:region:account:key/id), at most one per region");
+                }
+            }
+
+            if (arns.GroupBy(RemediationSettings.KeyArnRegion).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ConfigurationException(name, string.Join(",", twice), "at most one key per region");
+            }
+
+            return arns;
+        }
+
+        var flowLogDestination = Value("COMPLIANCE_REMEDIATION_FLOW_LOG_DESTINATION");
+        if (flowLogDestination is not null && !(flowLogDestination.StartsWith("arn:", StringComparison.Ordinal) && flowLogDestination.Contains(":s3:::", StringComparison.Ordinal)))
+        {
+            throw new ConfigurationException("COMPLIANCE_REMEDIATION_FLOW_LOG_DESTINATION", flowLogDestination, "an S3 bucket ARN (arn:aws:s3:::bucket or arn:aws:s3:::bucket/folder/)");
+        }
+
         var endpoint = Value("AWS_ENDPOINT_URL");
         if (endpoint is not null && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
         {
@@ -101,6 +129,12 @@ public sealed record FunctionConfiguration
             Remediation = mode,
             RemediationAllow = List("COMPLIANCE_REMEDIATION_ALLOW").ToHashSet(StringComparer.OrdinalIgnoreCase),
             RemediationMax = max,
+            RemediationSettings = new RemediationSettings
+            {
+                BucketKmsKeyArns = KeyArns("COMPLIANCE_REMEDIATION_S3_KMS_KEYS"),
+                LogGroupKmsKeyArns = KeyArns("COMPLIANCE_REMEDIATION_LOGS_KMS_KEYS"),
+                FlowLogDestinationArn = flowLogDestination,
+            },
             Suppressions = Value("COMPLIANCE_SUPPRESSIONS"),
             NotifyMinSeverity = severity,
             Deadline = deadline,
