@@ -9,6 +9,9 @@ namespace Compliance.Rules.EC2;
 /// </summary>
 public sealed class SecurityGroupAdminPortsRestrictedRemediation : IExplainedRemediation
 {
+    /// <summary>The rule's ports: at apply time a planned rule must still open one of them to the internet.</summary>
+    private static readonly IReadOnlyList<int> Ports = SecurityGroupRevocationPlans.DefaultPorts(new SecurityGroupAdminPortsRestricted().Descriptor, "adminPorts");
+
     public string RuleId => RuleIds.Ec2SecurityGroup2;
 
     public IReadOnlyList<string> RequiredActions => SecurityGroupRevocationPlans.RequiredActions;
@@ -24,5 +27,5 @@ public sealed class SecurityGroupAdminPortsRestrictedRemediation : IExplainedRem
     }
 
     public Task<RemediationOutcome> ApplyAsync(RemediationPlan plan, IRemediationGateway gateway, CancellationToken cancellationToken) =>
-        SecurityGroupRevocation.ApplyAsync(plan, gateway, SecurityGroupRevocation.NoLongerFromInternet, cancellationToken);
+        SecurityGroupRevocation.ApplyAsync(plan, gateway, SecurityGroupRevocation.StillOpenToInternet(Ports), cancellationToken);
 }

@@ -11,9 +11,15 @@ namespace Compliance.Rules.EC2;
 /// </summary>
 internal static class SecurityGroupRevocation
 {
-    /// <summary>For plans that revoke internet ingress: a planned rule that no longer admits the internet was changed since the scan.</summary>
-    public static string? NoLongerFromInternet(DescribedSecurityGroupRule rule) =>
-        rule.Rule.InternetSource() is null ? $"now admits {rule.Rule.Describe()} from {rule.Rule.Peer()}, not the internet" : null;
+    /// <summary>
+    /// For plans that revoke internet ingress to <paramref name="ports"/> (the rule's own port list): a planned rule that
+    /// no longer admits the internet, or no longer opens any of those ports, was changed in place since the scan
+    /// (ModifySecurityGroupRules keeps the id), and revoking it would remove a rule nobody judged.
+    /// </summary>
+    public static Func<DescribedSecurityGroupRule, string?> StillOpenToInternet(IReadOnlyList<int> ports) => now =>
+        now.Rule.InternetSource() is not { } source ? $"now admits {now.Rule.Describe()} from {now.Rule.Peer()}, not the internet"
+        : !ports.Any(now.Rule.OpensPort) ? $"now admits {now.Rule.Describe()} from {source}, which opens none of the ports {string.Join(", ", ports)}"
+        : null;
 
     /// <param name="plan">A plan from <see cref="SecurityGroupRevocationPlans.Revoke"/>.</param>
     /// <param name="gateway">Performs the EC2 calls.</param>

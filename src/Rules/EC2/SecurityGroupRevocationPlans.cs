@@ -84,6 +84,11 @@ internal static class SecurityGroupRevocationPlans
         return PlanDecision.Ready(new RemediationPlan(ruleId, finding.Resource, summary, actions));
     }
 
+    /// <summary>The default of a rule's port-list parameter, e.g. adminPorts "22,3389".</summary>
+    public static IReadOnlyList<int> DefaultPorts(RuleDescriptor descriptor, string parameter) =>
+        Ports(descriptor.Parameters.Single(p => p.Name == parameter).DefaultValue)
+        ?? throw new InvalidOperationException($"{descriptor.Id}: parameter {parameter} is not a list of ports.");
+
     /// <summary>"22,3389" as ports; null when absent or not a list of ports.</summary>
     private static List<int>? Ports(string? evidence)
     {

@@ -143,6 +143,22 @@ public sealed class SecurityGroupRemediationApplyTests
     }
 
     [Fact]
+    public async Task A_rule_moved_in_place_to_a_harmless_port_is_not_revoked()
+    {
+        // Its owner fixed it with ModifySecurityGroupRules (same id) between the scan and the fix.
+        var remediation = new SecurityGroupHighRiskPortsRestrictedRemediation();
+        var plan = Plan<SecurityGroupHighRiskPortsRestricted>(remediation, "launch-wizard-1", Ssh, Outbound);
+        var ec2 = new SecurityGroupFake(GroupId, Ssh, Outbound);
+        ec2.Replace(Ssh with { From = 443, To = 443 });
+
+        var outcome = await Apply(remediation, plan, ec2);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Empty(ec2.Revokes);
+        Assert.StartsWith($"Nothing revoked: {Ssh.Id} now admits tcp/443 from 0.0.0.0/0, which opens none of the ports 20, 21, 22,", outcome.Error);
+    }
+
+    [Fact]
     public async Task The_default_group_is_emptied_ingress_and_egress_each_by_their_own_ids()
     {
         var self = new FakeRule("sgr-0123456789abcdef1", false, "-1", -1, -1, ReferencedGroup: GroupId);
