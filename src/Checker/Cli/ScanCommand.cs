@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compliance.Checker.Engine;
 using Compliance.Checker.Live.Collection;
+using Compliance.Checker.Remediation.Suppressions;
 using Compliance.Checker.Reporting;
 using Compliance.Checker.Reporting.Formats;
 using Compliance.Checker.Snapshots;
@@ -27,10 +28,11 @@ internal static class ScanCommand
         var all = new Option<bool>("--all") { Description = "Table format: list PASS and NOT_APPLICABLE findings too." };
         var noColour = new Option<bool>("--no-color") { Description = "Table format: no ANSI colours (also when NO_COLOR is set or output is redirected)." };
         var rulesPath = CommonOptions.RulesPath();
+        var suppressionsFile = new Option<string?>("--suppressions") { Description = "Accepted risks (docs/suppressions.md): matching FAIL and ERROR findings become EXEMPT until their expiry." };
 
         var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
         {
-            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats, securityGroups,
+            snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats, securityGroups, suppressionsFile,
         };
         live.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,6 +47,7 @@ internal static class ScanCommand
             var file = parse.GetValue(snapshot);
 
             var registry = CommonOptions.LoadRegistry(parse.GetValue(rulesPath));
+            var suppressions = parse.GetValue(suppressionsFile) is { } suppressionsPath ? await ReadSuppressionsAsync(suppressionsPath, registry, cancellationToken) : [];
             var selected = Select(selection, registry);
             var targets = CommonOptions.List(parse.GetValue(securityGroups));
             if (targets.Count > 0)
@@ -61,7 +64,7 @@ internal static class ScanCommand
             if (file is not null)
             {
                 var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
-                report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot);
+                report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot, suppressions: suppressions);
             }
             else
             {
@@ -70,7 +73,7 @@ internal static class ScanCommand
                     ? CollectionScope.ForResources(selected, Rules.Inventory.ResourceTypes.SecurityGroup, targets)
                     : CollectionScope.Everything;
                 var collected = await LiveCollection.RunAsync(options, scope, cancellationToken);
-                report = new Scanner().Scan(collected.Inventory, selected, new ScanSource("live", options.EndpointUrl ?? "aws"), SourceKind.Live, collection: collected.Stats);
+                report = new Scanner().Scan(collected.Inventory, selected, new ScanSource("live", options.EndpointUrl ?? "aws"), SourceKind.Live, collection: collected.Stats, suppressions: suppressions);
             }
 
             await WriteAsync(report, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(noColour), cancellationToken);
@@ -91,6 +94,25 @@ internal static class ScanCommand
             return selection.Apply(registry);
         }
         catch (ArgumentException ex)
+        {
+            throw new InputException(ex.Message);
+        }
+    }
+
+    /// <summary>The file's suppressions; each rule pattern must match some rule, since a typo would silently exempt nothing.</summary>
+    private static async Task<IReadOnlyList<Suppression>> ReadSuppressionsAsync(string path, RuleRegistry registry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var suppressions = await SuppressionFile.ReadAsync(path, cancellationToken);
+            if (suppressions.FirstOrDefault(s => !registry.Rules.Any(r => Rules.Policies.PolicyAnalysis.WildcardMatch(s.RuleId, r.Descriptor.Id))) is { } unknown)
+            {
+                throw new InputException($"{path}: the suppression of '{unknown.RuleId}' ({unknown.ResourcePattern}) matches no rule. See `compliance rules list`.");
+            }
+
+            return suppressions;
+        }
+        catch (SuppressionFileException ex)
         {
             throw new InputException(ex.Message);
         }

@@ -144,6 +144,63 @@ public sealed class CliTests
             Assert.NotNull(JsonNode.Parse(text)); // json and sarif are objects; ocsf is an array, empty when nothing fails
         }
     }
+
+    private static async Task<string> SuppressionsFile(string yaml)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"suppressions-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public async Task Suppressions_exempt_matching_findings_before_the_report_is_scored_and_an_expired_one_is_shown_lapsed()
+    {
+        var suppressions = await SuppressionsFile("""
+            suppressions:
+              - ruleId: S3.Bucket.2
+                resource: arn:aws:s3:::example-marketing-site
+                reason: Public static website by design (SEC-1042).
+                expires: 2099-12-31
+              - ruleId: EC2.SecurityGroup.2
+                resource: sg-0f7e6d5c4b3a29180
+                reason: Vendor migration window (CHG-3317).
+                expires: 2020-01-31
+            """);
+        var (plain, with) = (Path.GetTempFileName(), Path.GetTempFileName());
+
+        await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--format", "json", "-o", plain);
+        var (exit, _, error) = await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--format", "json", "-o", with, "--suppressions", suppressions, "--fail-on", "CRITICAL");
+
+        Assert.True(exit == ExitCodes.FindingsAtOrAboveThreshold, error);
+        var (before, after) = (JsonNode.Parse(await File.ReadAllTextAsync(plain))!, JsonNode.Parse(await File.ReadAllTextAsync(with))!);
+        JsonNode Finding(JsonNode report, string rule, string resource) =>
+            report["findings"]!.AsArray().Single(f => (string?)f!["ruleId"] == rule && (string?)f["resource"]!["id"] == resource)!;
+
+        var website = Finding(after, "S3.Bucket.2", "example-marketing-site");
+        Assert.Equal(("EXEMPT", "Public static website by design (SEC-1042).", "2099-12-31"),
+            ((string?)website["status"], (string?)website["evidence"]!["suppressionReason"], (string?)website["evidence"]!["suppressionExpires"]));
+        var lapsed = Finding(after, "EC2.SecurityGroup.2", "sg-0f7e6d5c4b3a29180");
+        Assert.Equal(("FAIL", "2020-01-31"), ((string?)lapsed["status"], (string?)lapsed["evidence"]!["suppressionExpired"]));
+        Assert.Equal(1, (int)after["summary"]!["byStatus"]!["EXEMPT"]!);
+        Assert.Equal((int)before["summary"]!["byStatus"]!["FAIL"]! - 1, (int)after["summary"]!["byStatus"]!["FAIL"]!);
+        Assert.True((double)after["score"]! > (double)before["score"]!);
+    }
+
+    [Fact]
+    public async Task A_bad_suppressions_file_is_a_usage_error_naming_the_file_entry_and_field()
+    {
+        var typo = await SuppressionsFile("suppressions:\n  - ruleId: S3.Bucket.2\n    resource: '*'\n    reason: accepted\n    expiry: 2099-01-01\n");
+        var unknownRule = await SuppressionsFile("suppressions:\n  - ruleId: S3.Bukket.2\n    resource: '*'\n    reason: accepted\n    expires: 2099-01-01\n");
+
+        var (exit, output, error) = await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--suppressions", typo);
+        var (unknownExit, _, unknownError) = await Run("scan", "--snapshot", Fixtures.Sample("noncompliant.json"), "--suppressions", unknownRule);
+
+        Assert.Equal(ExitCodes.UsageOrInput, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{typo}:5:5: suppression 1 (S3.Bucket.2): unknown field 'expiry'", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(ExitCodes.UsageOrInput, unknownExit);
+        Assert.Contains("the suppression of 'S3.Bukket.2' (*) matches no rule", unknownError);
+    }
 }
 
 [CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
