@@ -13,6 +13,16 @@ public sealed class AwsRemediationGateway(AwsSession session) : IRemediationGate
         .SelectMany(h => h.Actions.Select(a => (Action: a, Handler: h)))
         .ToDictionary(x => x.Action, x => x.Handler, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Permissions AWS checks while performing another call, so no handler performs them: creating a flow log to S3
+    /// (logs:CreateLogDelivery/DeleteLogDelivery) and enabling GuardDuty for the first time (its service-linked role).
+    /// Remediations still declare them so the deployed role is granted them.
+    /// </summary>
+    public static IReadOnlySet<string> ImpliedActions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "iam:CreateServiceLinkedRole",
+    };
+
     /// <summary>Every action some handler can perform.</summary>
     public static IReadOnlyCollection<string> SupportedActions => Handlers.Keys.ToList();
 

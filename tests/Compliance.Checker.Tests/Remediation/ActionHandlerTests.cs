@@ -13,7 +13,7 @@ namespace Compliance.Checker.Tests.Remediation;
 public sealed class ActionHandlerTests
 {
     /// <summary>Permissions AWS checks on the caller during another call, never called through the gateway themselves.</summary>
-    private static readonly string[] ImpliedPermissions = ["logs:CreateLogDelivery", "logs:DeleteLogDelivery", "iam:CreateServiceLinkedRole"];
+    private static readonly IReadOnlySet<string> ImpliedPermissions = AwsRemediationGateway.ImpliedActions;
 
     public static TheoryData<string> Remediations => new(
         nameof(BucketPublicAccessBlockedRemediation), nameof(BucketEncryptedWithCustomerKeyRemediation), nameof(BucketVersioningEnabledRemediation),
