@@ -87,7 +87,7 @@ public sealed class ComplianceFunction
         log.Info("scan_finished", ("score", report.Score), ("counts", report.Summary.ByStatus), ("collectionErrors", report.CollectionErrors.Count), ("apiCalls", collected.Stats.TotalApiCalls));
 
         var remediation = await _deps.Remediation.RunAsync(report, collected.Inventory, plan.Remediation, session, deadline.Token);
-        foreach (var record in remediation.Records.Where(r => r.Outcome != Remediation.RemediationOutcome.Skipped))
+        foreach (var record in remediation.Records.Where(r => r.Outcome != Remediation.RemediationStatus.Skipped))
         {
             log.Info("remediation", ("rule", record.RuleId), ("resource", record.Resource.Id), ("outcome", record.Outcome.ToString()), ("detail", record.Detail));
         }
@@ -117,10 +117,10 @@ public sealed class ComplianceFunction
             Sinks = sinks,
             Remediation = new RemediationSummary(
                 ScanPlan.ModeName(remediation.Mode),
-                remediation.Count(Remediation.RemediationOutcome.Planned),
-                remediation.Count(Remediation.RemediationOutcome.Applied),
-                remediation.Count(Remediation.RemediationOutcome.Failed),
-                remediation.Count(Remediation.RemediationOutcome.Skipped)),
+                remediation.Count(Remediation.RemediationStatus.Planned),
+                remediation.Count(Remediation.RemediationStatus.Applied),
+                remediation.Count(Remediation.RemediationStatus.Failed),
+                remediation.Count(Remediation.RemediationStatus.Skipped)),
         };
     }
 

@@ -85,13 +85,13 @@ public sealed class RemediationEngine
             var remediation = _byRule[finding.RuleId];
             if (finding.Status == ComplianceStatus.Exempt)
             {
-                records.Add(Record(finding, RemediationOutcome.Skipped, ExemptionDetail(finding)));
+                records.Add(Record(finding, RemediationStatus.Skipped, ExemptionDetail(finding)));
                 continue;
             }
 
             if (!options.Allows(finding.RuleId))
             {
-                records.Add(Record(finding, RemediationOutcome.Skipped, "not on COMPLIANCE_REMEDIATION_ALLOW"));
+                records.Add(Record(finding, RemediationStatus.Skipped, "not on COMPLIANCE_REMEDIATION_ALLOW"));
                 continue;
             }
 
@@ -104,31 +104,31 @@ public sealed class RemediationEngine
             }
             catch (Exception ex)
             {
-                records.Add(Record(finding, RemediationOutcome.Failed, $"planning failed: {ex.GetType().Name}: {ex.Message}"));
+                records.Add(Record(finding, RemediationStatus.Failed, $"planning failed: {ex.GetType().Name}: {ex.Message}"));
                 continue;
             }
 
             if (decision.Plan is not { } ready)
             {
-                records.Add(Record(finding, RemediationOutcome.Skipped, decision.Reason ?? "no plan"));
+                records.Add(Record(finding, RemediationStatus.Skipped, decision.Reason ?? "no plan"));
                 continue;
             }
 
             if (started >= options.MaxPerRun)
             {
-                records.Add(Record(finding, RemediationOutcome.Skipped, $"cap of {options.MaxPerRun} reached", ready));
+                records.Add(Record(finding, RemediationStatus.Skipped, $"cap of {options.MaxPerRun} reached", ready));
                 continue;
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
-                records.Add(Record(finding, RemediationOutcome.Skipped, "the run was cancelled before this fix started", ready));
+                records.Add(Record(finding, RemediationStatus.Skipped, "the run was cancelled before this fix started", ready));
                 continue;
             }
 
             started++;
             records.Add(options.Mode == RemediationMode.DryRun
-                ? Record(finding, RemediationOutcome.Planned, ready.Summary, ready)
+                ? Record(finding, RemediationStatus.Planned, ready.Summary, ready)
                 : await ApplyAsync(finding, remediation, ready, gateway, cancellationToken));
         }
 
@@ -141,7 +141,7 @@ public sealed class RemediationEngine
         try
         {
             var outcome = await remediation.ApplyAsync(plan, gateway, cancellationToken);
-            return Record(finding, outcome.Succeeded ? RemediationOutcome.Applied : RemediationOutcome.Failed,
+            return Record(finding, outcome.Succeeded ? RemediationStatus.Applied : RemediationStatus.Failed,
                 outcome.Succeeded ? plan.Summary : outcome.Error ?? "re-verification did not confirm the fix", plan) with
             {
                 Before = outcome.Before,
@@ -150,7 +150,7 @@ public sealed class RemediationEngine
         }
         catch (Exception ex)
         {
-            return Record(finding, RemediationOutcome.Failed, ex is OperationCanceledException ? $"cancelled: {ex.Message}" : ex.Message, plan);
+            return Record(finding, RemediationStatus.Failed, ex is OperationCanceledException ? $"cancelled: {ex.Message}" : ex.Message, plan);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class RemediationEngine
                 ? $"exempt: tagged {ExemptionEvidence.TagKey}={tag}"
                 : "exempt";
 
-    private static RemediationRecord Record(Finding finding, RemediationOutcome outcome, string detail, RemediationPlan? plan = null) => new()
+    private static RemediationRecord Record(Finding finding, RemediationStatus outcome, string detail, RemediationPlan? plan = null) => new()
     {
         RuleId = finding.RuleId,
         Resource = finding.Resource,

@@ -4,7 +4,7 @@ using Compliance.Rules;
 namespace Compliance.Checker.Remediation;
 
 /// <summary>What happened to one FAIL finding a remediation exists for.</summary>
-public enum RemediationOutcome
+public enum RemediationStatus
 {
     /// <summary>Dry run: this would be done.</summary>
     Planned,
@@ -21,7 +21,7 @@ public sealed record RemediationRecord
 {
     public required string RuleId { get; init; }
     public required ResourceRef Resource { get; init; }
-    public required RemediationOutcome Outcome { get; init; }
+    public required RemediationStatus Outcome { get; init; }
 
     /// <summary>Why it was skipped or failed; what was done otherwise.</summary>
     public required string Detail { get; init; }
@@ -34,5 +34,5 @@ public sealed record RemediationRecord
 /// <summary>The remediation part of one scan.</summary>
 public sealed record RemediationRun(RemediationMode Mode, IReadOnlyList<RemediationRecord> Records)
 {
-    public int Count(RemediationOutcome outcome) => Records.Count(r => r.Outcome == outcome);
+    public int Count(RemediationStatus outcome) => Records.Count(r => r.Outcome == outcome);
 }

@@ -5,7 +5,7 @@ using Compliance.Checker.Engine;
 using Compliance.Checker.Function;
 using Compliance.Checker.Function.Sinks;
 using Compliance.Checker.Remediation;
-using Outcome = Compliance.Checker.Remediation.RemediationOutcome;
+using Outcome = Compliance.Checker.Remediation.RemediationStatus;
 using Compliance.Checker.Reporting;
 using Compliance.Checker.Tests.Live;
 using Compliance.Rules;

@@ -6,7 +6,7 @@ using Compliance.Checker.Live.Clients.SimpleNotificationService;
 using Compliance.Checker.Remediation;
 using Compliance.Checker.Reporting;
 using Compliance.Rules;
-using Outcome = Compliance.Checker.Remediation.RemediationOutcome;
+using Outcome = Compliance.Checker.Remediation.RemediationStatus;
 
 namespace Compliance.Checker.Tests.Function;
 

@@ -6,7 +6,6 @@ using Compliance.Checker.Tests.Live;
 using Compliance.Rules;
 using Compliance.Rules.EC2;
 using Compliance.Rules.Inventory;
-using RemediationOutcome = Compliance.Checker.Remediation.RemediationOutcome;
 
 namespace Compliance.Checker.Tests.Remediation;
 
@@ -27,7 +26,7 @@ public sealed class RemediationEndToEndTests
             new RemediationOptions { Mode = RemediationMode.DryRun, Allow = SecurityGroupRules.ToHashSet() }, new AwsRemediationGateway(session), CancellationToken.None);
 
         Assert.Empty(aws.Requests); // not even a describe
-        var planned = run.Records.Where(r => r.Outcome == RemediationOutcome.Planned).ToList();
+        var planned = run.Records.Where(r => r.Outcome == RemediationStatus.Planned).ToList();
         Assert.Equal(
         [
             // most severe first, then rule, then account, region (eu-west-1 before us-east-1) and resource
@@ -39,7 +38,7 @@ public sealed class RemediationEndToEndTests
         ], planned.Select(r => $"{r.RuleId} {r.Resource.Id} {r.Plan!.Actions[1].Action}{(r.RuleId == RuleIds.Ec2SecurityGroup1 ? "" : " " + r.Plan.Actions[1].Parameters["SecurityGroupRuleIds"])}"));
         Assert.All(run.Records.Except(planned), r =>
         {
-            Assert.Equal(RemediationOutcome.Skipped, r.Outcome);
+            Assert.Equal(RemediationStatus.Skipped, r.Outcome);
             Assert.DoesNotContain(r.RuleId, SecurityGroupRules);
         });
     }
@@ -72,7 +71,7 @@ public sealed class RemediationEndToEndTests
         var run = await RemediationEngine.BuiltIn().RunAsync(findings, inventory,
             new RemediationOptions { Mode = RemediationMode.Enforce, Allow = SecurityGroupRules.ToHashSet() }, new AwsRemediationGateway(session), CancellationToken.None);
 
-        Assert.Equal([RemediationOutcome.Applied, RemediationOutcome.Applied], run.Records.Select(r => r.Outcome));
+        Assert.Equal([RemediationStatus.Applied, RemediationStatus.Applied], run.Records.Select(r => r.Outcome));
         Assert.Equal([RuleIds.Ec2SecurityGroup3, RuleIds.Ec2SecurityGroup2], run.Records.Select(r => r.RuleId));
         var revoke = Assert.Single(ec2.Revokes);
         Assert.Equal((ssh.Id, jenkins.Id, null), (revoke.Param("SecurityGroupRuleId.1"), revoke.Param("SecurityGroupRuleId.2"), revoke.Param("SecurityGroupRuleId.3")));

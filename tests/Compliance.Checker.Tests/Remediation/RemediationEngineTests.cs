@@ -5,7 +5,6 @@ using Compliance.Checker.Remediation.Suppressions;
 using Compliance.Rules;
 using Compliance.Rules.Inventory;
 using AppliedOutcome = Compliance.Rules.RemediationOutcome;
-using RemediationOutcome = Compliance.Checker.Remediation.RemediationOutcome;
 
 namespace Compliance.Checker.Tests.Remediation;
 
@@ -107,7 +106,7 @@ public sealed class RemediationEngineTests
         var run = await Run([remediation], [Fail("Test.Group.1", "sg-1")], Options(RemediationMode.DryRun, 10, "Test.Group.1"), gateway);
 
         var record = Assert.Single(run.Records);
-        Assert.Equal((RemediationOutcome.Planned, "Close sg-1."), (record.Outcome, record.Detail));
+        Assert.Equal((RemediationStatus.Planned, "Close sg-1."), (record.Outcome, record.Detail));
         Assert.Equal("test:Close", Assert.Single(record.Plan!.Actions).Action);
         Assert.Equal(0, remediation.Applies);
         Assert.Empty(gateway.Actions);
@@ -121,7 +120,7 @@ public sealed class RemediationEngineTests
         var run = await Run([new Scripted("Test.Group.1")], [Fail("Test.Group.1", "sg-1")], Options(RemediationMode.Enforce, 10, "test.group.1"), gateway);
 
         var record = Assert.Single(run.Records);
-        Assert.Equal(RemediationOutcome.Applied, record.Outcome);
+        Assert.Equal(RemediationStatus.Applied, record.Outcome);
         Assert.Equal(("open", "closed"), (record.Before!["state"], record.After!["state"]));
         Assert.Equal("sg-1", Assert.Single(gateway.Actions).Parameters["Id"]);
     }
@@ -136,7 +135,7 @@ public sealed class RemediationEngineTests
         var run = await Run([allowed, other], [Fail("Test.Group.2", "sg-2"), Fail("Test.Group.1", "sg-1")], Options(RemediationMode.Enforce, 10, "Test.Group.1"), gateway);
 
         var skipped = Assert.Single(run.Records, r => r.RuleId == "Test.Group.2");
-        Assert.Equal((RemediationOutcome.Skipped, "not on COMPLIANCE_REMEDIATION_ALLOW"), (skipped.Outcome, skipped.Detail));
+        Assert.Equal((RemediationStatus.Skipped, "not on COMPLIANCE_REMEDIATION_ALLOW"), (skipped.Outcome, skipped.Detail));
         Assert.Equal(0, other.Plans);
         Assert.Equal(["sg-1"], gateway.Actions.Select(a => a.Parameters["Id"]));
     }
@@ -157,7 +156,7 @@ public sealed class RemediationEngineTests
 
         Assert.Equal(["Test.Group.10/sg-a Applied", "Test.Group.2/sg-a Applied", "Test.Group.2/sg-z Skipped", "Test.Group.10/sg-b Skipped"],
             run.Records.Select(r => $"{r.RuleId}/{r.Resource.Id} {r.Outcome}"));
-        Assert.All(run.Records.Where(r => r.Outcome == RemediationOutcome.Skipped), r => Assert.Equal("cap of 2 reached", r.Detail));
+        Assert.All(run.Records.Where(r => r.Outcome == RemediationStatus.Skipped), r => Assert.Equal("cap of 2 reached", r.Detail));
         Assert.Equal(2, gateway.Actions.Count);
 
         var none = await Run([new Scripted("Test.Group.2")], [Fail("Test.Group.2", "sg-a")], Options(RemediationMode.DryRun, 0, "Test.Group.2"), gateway);
@@ -176,7 +175,7 @@ public sealed class RemediationEngineTests
         var run = await Run([remediation], findings, Options(RemediationMode.Enforce, 10, "Test.Group.1"), gateway);
 
         var record = Assert.Single(run.Records); // the exempted ERROR was never fixable and is not listed
-        Assert.Equal((RemediationOutcome.Skipped, "exempt: suppressed until 2099-01-31 (Vendor window (CHG-3317).)"), (record.Outcome, record.Detail));
+        Assert.Equal((RemediationStatus.Skipped, "exempt: suppressed until 2099-01-31 (Vendor window (CHG-3317).)"), (record.Outcome, record.Detail));
         Assert.Null(record.Plan);
         Assert.Equal((0, 0), (remediation.Plans, remediation.Applies));
         Assert.Empty(gateway.Actions);
@@ -225,7 +224,7 @@ public sealed class RemediationEngineTests
             "Applied: Close sg-4.",
         ], run.Records.Select(r => $"{r.Outcome}: {r.Detail}"));
         Assert.Equal("ingress tcp/22 from 0.0.0.0/0", run.Records[2].After!["sgr-1"]);
-        Assert.Equal(1, run.Count(RemediationOutcome.Applied));
+        Assert.Equal(1, run.Count(RemediationStatus.Applied));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Compliance.Checker.Remediation;
 using Compliance.Checker.Reporting;
 using Compliance.Checker.Reporting.Formats;
 using Compliance.Rules;
-using Outcome = Compliance.Checker.Remediation.RemediationOutcome;
+using Outcome = Compliance.Checker.Remediation.RemediationStatus;
 
 namespace Compliance.Checker.Function.Sinks;
 
