@@ -81,12 +81,16 @@ public sealed class ComplianceFunction
             return FunctionResult.Rejected("The security group named in the event could not be resolved to an id; see the log.");
         }
 
+        var (suppressions, suppressionError) = await SuppressionsAsync(session, log, deadline.Token);
+        var mode = suppressionError is null ? plan.Remediation : RemediationMode.Off; // never act without knowing the exemptions
+
         var collected = await new LiveSource(session, _deps.Collectors).CollectAsync(scope, progress: null, deadline.Token);
-        var report = new Scanner(_deps.Clock).Scan(collected.Inventory, plan.Rules, new ScanSource("live", plan.Trigger), SourceKind.Live, collection: collected.Stats);
+        var report = new Scanner(_deps.Clock).Scan(collected.Inventory, plan.Rules, new ScanSource("live", plan.Trigger), SourceKind.Live, collection: collected.Stats, suppressions: suppressions);
         log.ScanId = report.ScanId;
         log.Info("scan_finished", ("score", report.Score), ("counts", report.Summary.ByStatus), ("collectionErrors", report.CollectionErrors.Count), ("apiCalls", collected.Stats.TotalApiCalls));
 
-        var remediation = await _deps.Remediation.RunAsync(report, collected.Inventory, plan.Remediation, session, deadline.Token);
+        var remediation = await _deps.Remediation.RunAsync(report, collected.Inventory, mode, session, deadline.Token);
+        report = report with { Remediation = remediation };
         foreach (var record in remediation.Records.Where(r => r.Outcome != Remediation.RemediationStatus.Skipped))
         {
             log.Info("remediation", ("rule", record.RuleId), ("resource", record.Resource.Id), ("outcome", record.Outcome.ToString()), ("detail", record.Detail));
@@ -108,6 +112,7 @@ public sealed class ComplianceFunction
         return new FunctionResult
         {
             Status = "ok",
+            Reason = suppressionError is null ? null : $"remediation was turned off for this run: {suppressionError}",
             Trigger = plan.Trigger,
             ScanId = report.ScanId,
             Score = report.Score,
@@ -122,6 +127,29 @@ public sealed class ComplianceFunction
                 remediation.Count(Remediation.RemediationStatus.Failed),
                 remediation.Count(Remediation.RemediationStatus.Skipped)),
         };
+    }
+
+    /// <summary>The configured suppressions; when they cannot be read, none, with the reason (and remediation must not run).</summary>
+    private async Task<(IReadOnlyList<Remediation.Suppressions.Suppression> Suppressions, string? Error)> SuppressionsAsync(AwsSession session, StructuredLog log, CancellationToken cancellationToken)
+    {
+        if (_deps.Configuration.Suppressions is not { } source)
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            var region = _deps.Configuration.Region ?? session.Options.Regions.FirstOrDefault() ?? "us-east-1";
+            var (text, name) = await SuppressionsSource.ReadAsync(source, session, region, cancellationToken);
+            var suppressions = Remediation.Suppressions.SuppressionFile.Parse(text, name);
+            log.Info("suppressions_loaded", ("source", name), ("count", suppressions.Count));
+            return (suppressions, null);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Remediation.Suppressions.SuppressionFileException)
+        {
+            log.Error("suppressions_unreadable", ("source", source), ("message", ex.Message));
+            return ([], ex.Message);
+        }
     }
 
     /// <summary>The collection scope; for a group named only by name, its id is looked up first (null when that fails).</summary>

@@ -16,7 +16,7 @@ public static class FunctionComposition
         Configuration = configuration,
         Sessions = options => new AwsSession(options, CredentialResolver.Resolve(null)),
         Sinks = session => Sinks(configuration, session),
-        Remediation = new NoRemediation(),
+        Remediation = new EngineRemediation(configuration),
     };
 
     /// <summary>The S3 report (when a bucket is configured) and then the SNS summary (when a topic is), in that order.</summary>
@@ -37,10 +37,12 @@ public static class FunctionComposition
         return sinks;
     }
 
-    /// <summary>Remediation before the engine is wired: records nothing, in the configured mode.</summary>
-    private sealed class NoRemediation : IRemediationRunner
+    /// <summary>The built-in remediations, configured with the deployment's keys and destination, in the configured limits.</summary>
+    private sealed class EngineRemediation(FunctionConfiguration configuration) : IRemediationRunner
     {
+        private readonly RemediationEngine _engine = RemediationEngine.BuiltIn(configuration.RemediationSettings);
+
         public Task<RemediationRun> RunAsync(ScanReport report, AwsInventory inventory, RemediationMode mode, AwsSession session, CancellationToken cancellationToken) =>
-            Task.FromResult(new RemediationRun(mode, []));
+            _engine.RunAsync(report.Findings, inventory, RemediationOptions.From(configuration) with { Mode = mode }, new AwsRemediationGateway(session), cancellationToken);
     }
 }

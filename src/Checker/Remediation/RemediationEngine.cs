@@ -37,11 +37,14 @@ public sealed class RemediationEngine
 
     /// <summary>The remediations of the built-in rule pack.</summary>
     /// <exception cref="RemediationCatalogException">Two remediations name the same rule, or one cannot be created.</exception>
-    public static RemediationEngine BuiltIn() => new(Discover(typeof(RuleIds).Assembly));
+    public static RemediationEngine BuiltIn(RemediationSettings? settings = null) => new(Discover(typeof(RuleIds).Assembly, settings ?? RemediationSettings.None));
 
-    /// <summary>Every concrete <see cref="IRemediation"/> of the assembly with a public parameterless constructor.</summary>
+    /// <summary>
+    /// Every concrete <see cref="IRemediation"/> of the assembly with a public parameterless constructor; one that also
+    /// takes <see cref="RemediationSettings"/> (a configured key or destination) is built with the settings.
+    /// </summary>
     /// <exception cref="RemediationCatalogException">One cannot be created.</exception>
-    public static IReadOnlyList<IRemediation> Discover(Assembly assembly) =>
+    public static IReadOnlyList<IRemediation> Discover(Assembly assembly, RemediationSettings? settings = null) =>
         assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRemediation).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
@@ -49,7 +52,9 @@ public sealed class RemediationEngine
             {
                 try
                 {
-                    return (IRemediation)Activator.CreateInstance(t)!;
+                    return (IRemediation)(settings is not null && t.GetConstructor([typeof(RemediationSettings)]) is { } configured
+                        ? configured.Invoke([settings])
+                        : Activator.CreateInstance(t)!);
                 }
                 catch (TargetInvocationException ex)
                 {

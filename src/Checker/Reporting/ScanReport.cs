@@ -29,6 +29,9 @@ public sealed record ScanReport
     public required IReadOnlyList<CollectionError> CollectionErrors { get; init; }
     public required IReadOnlyList<CoverageEntry> Coverage { get; init; }
 
+    /// <summary>What remediation planned or did (before, actions, after, result), when it ran.</summary>
+    public Remediation.RemediationRun? Remediation { get; init; }
+
     /// <summary>Live scans: collection time per service and region, and API calls by operation.</summary>
     public Live.CollectionStats? Collection { get; init; }
 

@@ -14,7 +14,7 @@ internal static class FunctionHarness
 {
     public static string SampleEvent(string name) => File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "samples", "events", name));
 
-    public static async Task<(FunctionResult Result, string Log)> Invoke(string payload, FakeAws aws, FunctionConfiguration? configuration = null, IReadOnlyList<IReportSink>? sinks = null)
+    public static async Task<(FunctionResult Result, string Log)> Invoke(string payload, FakeAws aws, FunctionConfiguration? configuration = null, IReadOnlyList<IReportSink>? sinks = null, IRemediationRunner? remediation = null)
     {
         var log = new StringWriter();
         var function = new ComplianceFunction(new FunctionDependencies
@@ -22,7 +22,7 @@ internal static class FunctionHarness
             Configuration = configuration ?? new FunctionConfiguration { Regions = ["eu-west-1"] },
             Sessions = options => aws.Session(options with { AccountId = options.AccountId ?? "123456789012" }),
             Sinks = _ => sinks ?? [],
-            Remediation = new RecordingRemediation(),
+            Remediation = remediation ?? new RecordingRemediation(),
             Log = log,
         });
         await using var output = await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
