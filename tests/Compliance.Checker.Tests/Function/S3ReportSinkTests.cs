@@ -47,7 +47,8 @@ public sealed class S3ReportSinkTests
 
         var result = await new S3ReportSink(session, "eu-west-1", Bucket, Key).DeliverAsync(report, null, null, default);
 
-        var archive = $"reports/123456789012/2026/11/22/20261122T020312Z-{report.ScanId}.json";
+        var archive = $"reports/123456789012/2026/11/22/{report.ScanId}.json";
+        Assert.StartsWith("2026", report.ScanId); // the id carries the sortable timestamp, so the key needs no second one
         Assert.Equal(new SinkResult("s3", true, $"s3://{Bucket}/{archive}", result.Detail), result);
         var puts = aws.Requests.ToList();
         Assert.Equal([$"/{Bucket}/{archive}", $"/{Bucket}/reports/123456789012/latest.json"], puts.Select(p => p.Path));
@@ -139,11 +140,11 @@ public sealed class S3ReportSinkTests
     }
 
     [Fact]
-    public async Task The_archive_key_uses_the_utc_date_and_time_the_scan_finished()
+    public async Task The_archive_key_uses_the_utc_date_the_scan_finished_and_its_sortable_id()
     {
         var report = await SinkReports.Noncompliant() with { FinishedAt = new DateTimeOffset(2026, 12, 31, 23, 30, 5, TimeSpan.FromHours(-5)) };
 
-        Assert.Equal($"reports/123456789012/2027/01/01/20270101T043005Z-{report.ScanId}.json", S3ReportSink.ArchiveKey(report));
+        Assert.Equal($"reports/123456789012/2027/01/01/{report.ScanId}.json", S3ReportSink.ArchiveKey(report));
         Assert.Equal("reports/123456789012/latest.json", S3ReportSink.LatestKey(report));
     }
 }

@@ -11,7 +11,8 @@ namespace Compliance.Checker.Function.Sinks;
 
 /// <summary>
 /// Stores the full JSON report (the same document as <c>scan --format json</c>) in S3 twice: an archive object
-/// <c>reports/{account}/{yyyy}/{MM}/{dd}/{finishedAt}-{scanId}.json</c> and <c>reports/{account}/latest.json</c>.
+/// <c>reports/{account}/{yyyy}/{MM}/{dd}/{scanId}.json</c> (the scan id is already "{timestamp}-{random}", sortable)
+/// and <c>reports/{account}/latest.json</c>.
 /// Every object is written with SSE-KMS (x-amz-server-side-encryption: aws:kms). With a configured key its id is sent
 /// too; without one S3 uses the AWS managed key aws/s3. Note that aws:kms without a key id does NOT pick the bucket's
 /// default key (PutObject reference), so the deployment should configure the key it set as the bucket default.
@@ -31,7 +32,7 @@ public sealed class S3ReportSink(AwsSession session, string region, string bucke
     {
         var finished = report.FinishedAt.UtcDateTime;
         return string.Create(CultureInfo.InvariantCulture,
-            $"reports/{Account(report)}/{finished:yyyy}/{finished:MM}/{finished:dd}/{finished:yyyyMMdd'T'HHmmss'Z'}-{report.ScanId}.json");
+            $"reports/{Account(report)}/{finished:yyyy}/{finished:MM}/{finished:dd}/{report.ScanId}.json");
     }
 
     /// <summary>The key overwritten with the newest report of the account.</summary>
