@@ -90,7 +90,7 @@ public sealed class Ec2ComputeCollectorTests
             .On("ec2", "DescribeNetworkAcls", Reply("DescribeNetworkAcls", NetworkAcls))
             .On("ec2", "DescribeFlowLogs", Reply("DescribeFlowLogs", FlowLogs))
             .On("ec2", "DescribeVpcEndpoints", Reply("DescribeVpcEndpoints", VpcEndpoints))
-            .On("ec2", "DescribeSecurityGroups", Reply("DescribeSecurityGroups", SecurityGroups))
+            .On("ec2", "DescribeSecurityGroups", Reply("DescribeSecurityGroups", WebGroupOfPageTwo))
             .On("ec2", "DescribeSecurityGroupRules", Reply("DescribeSecurityGroupRules", RulesPageTwo))
             .On("ec2", "DescribeInstances", Reply("DescribeInstances", InstancesPageTwo));
 

@@ -3,11 +3,40 @@ namespace Compliance.Checker.Tests.Live;
 /// <summary>EC2 answers shaped as the EC2 API reference examples: security groups, EBS and instances.</summary>
 internal static class Ec2ComputeResponses
 {
+    /// <summary>The groups whose rules are RulesPageOne and RulesPageTwo: their permissions name the same peers.</summary>
     public const string SecurityGroups = """
         <securityGroupInfo>
           <item><ownerId>123456789012</ownerId><groupId>sg-903004f8</groupId><groupName>web</groupName><groupDescription>Web servers</groupDescription>
-            <vpcId>vpc-0a60eb65b4EXAMPLE</vpcId><ipPermissions/><ipPermissionsEgress/>
+            <vpcId>vpc-0a60eb65b4EXAMPLE</vpcId>
+            <ipPermissions>
+              <item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><groups/>
+                <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp><description>SSH from anywhere</description></item></ipRanges><ipv6Ranges/><prefixListIds/></item>
+              <item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups/><ipRanges/>
+                <ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6></item></ipv6Ranges><prefixListIds/></item>
+              <item><ipProtocol>tcp</ipProtocol><fromPort>5432</fromPort><toPort>5432</toPort>
+                <groups><item><userId>123456789012</userId><groupId>sg-1a2b3c4d</groupId></item></groups><ipRanges/><ipv6Ranges/><prefixListIds/></item>
+            </ipPermissions>
+            <ipPermissionsEgress>
+              <item><ipProtocol>-1</ipProtocol><groups/><ipRanges/><ipv6Ranges/><prefixListIds><item><prefixListId>pl-6ca54005</prefixListId></item></prefixListIds></item>
+            </ipPermissionsEgress>
             <tagSet><item><key>Name</key><value>web-sg</value></item></tagSet></item>
+          <item><ownerId>123456789012</ownerId><groupId>sg-1a2b3c4d</groupId><groupName>default</groupName><groupDescription></groupDescription>
+            <vpcId>vpc-0a60eb65b4EXAMPLE</vpcId></item>
+        </securityGroupInfo>
+        """;
+
+    /// <summary>The groups as RulesPageTwo alone describes them: the web group with two of its rules, and the default group.</summary>
+    public const string WebGroupOfPageTwo = """
+        <securityGroupInfo>
+          <item><ownerId>123456789012</ownerId><groupId>sg-903004f8</groupId><groupName>web</groupName><groupDescription>Web servers</groupDescription>
+            <vpcId>vpc-0a60eb65b4EXAMPLE</vpcId>
+            <ipPermissions>
+              <item><ipProtocol>tcp</ipProtocol><fromPort>5432</fromPort><toPort>5432</toPort>
+                <groups><item><userId>123456789012</userId><groupId>sg-1a2b3c4d</groupId></item></groups><ipRanges/><ipv6Ranges/><prefixListIds/></item>
+            </ipPermissions>
+            <ipPermissionsEgress>
+              <item><ipProtocol>-1</ipProtocol><groups/><ipRanges/><ipv6Ranges/><prefixListIds><item><prefixListId>pl-6ca54005</prefixListId></item></prefixListIds></item>
+            </ipPermissionsEgress></item>
           <item><ownerId>123456789012</ownerId><groupId>sg-1a2b3c4d</groupId><groupName>default</groupName><groupDescription></groupDescription>
             <vpcId>vpc-0a60eb65b4EXAMPLE</vpcId></item>
         </securityGroupInfo>

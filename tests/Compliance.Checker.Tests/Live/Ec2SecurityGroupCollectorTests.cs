@@ -7,8 +7,10 @@ namespace Compliance.Checker.Tests.Live;
 
 public sealed class Ec2SecurityGroupCollectorTests
 {
-    private static FakeAws Groups(params Func<FakeRequest, HttpResponseMessage>[] rules) => new FakeAws()
-        .On("ec2", "DescribeSecurityGroups", Reply("DescribeSecurityGroups", SecurityGroups))
+    private static FakeAws Groups(params Func<FakeRequest, HttpResponseMessage>[] rules) => GroupsAs(SecurityGroups, rules);
+
+    private static FakeAws GroupsAs(string groups, params Func<FakeRequest, HttpResponseMessage>[] rules) => new FakeAws()
+        .On("ec2", "DescribeSecurityGroups", Reply("DescribeSecurityGroups", groups))
         .On("ec2", "DescribeSecurityGroupRules", rules);
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class Ec2SecurityGroupCollectorTests
     [Fact]
     public async Task A_targeted_group_costs_exactly_two_calls_both_filtered_on_its_id()
     {
-        var aws = Groups(Reply("DescribeSecurityGroupRules", RulesPageTwo));
+        var aws = GroupsAs(WebGroupOfPageTwo, Reply("DescribeSecurityGroupRules", RulesPageTwo));
 
         var inventory = await CollectorHarness.Collect(new Ec2Collector(), aws, scope: Targeted(ResourceTypes.SecurityGroup, "sg-903004f8"));
 
@@ -74,6 +76,48 @@ public sealed class Ec2SecurityGroupCollectorTests
         var web = inventory.SecurityGroups.Single(g => g.Id == "sg-903004f8");
         Assert.Equal("sgr-0c8b2de2feEXAMPLE", Assert.Single(web.IngressRules!).RuleId);
         Assert.Equal("sgr-0d8b2de2feEXAMPLE", Assert.Single(web.EgressRules!).RuleId);
+        Assert.Empty(inventory.CollectionErrors);
+    }
+
+    [Fact]
+    public async Task A_rule_without_a_peer_leaves_its_direction_unknown_not_open()
+    {
+        // moto 4.2 sends an IPv6-only rule like this: protocol and ports, an empty cidrIpv4 and no cidrIpv6.
+        const string Peerless = """
+            <securityGroupRuleSet>
+              <item><securityGroupRuleId>sgr-0e8b2de2feEXAMPLE</securityGroupRuleId><groupId>sg-903004f8</groupId><groupOwnerId>123456789012</groupOwnerId>
+                <isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>5432</fromPort><toPort>5432</toPort><cidrIpv4></cidrIpv4><tagSet/></item>
+              <item><securityGroupRuleId>sgr-0d8b2de2feEXAMPLE</securityGroupRuleId><groupId>sg-903004f8</groupId><groupOwnerId>123456789012</groupOwnerId>
+                <isEgress>true</isEgress><ipProtocol>-1</ipProtocol><fromPort>-1</fromPort><toPort>-1</toPort><prefixListId>pl-6ca54005</prefixListId><tagSet/></item>
+            </securityGroupRuleSet>
+            """;
+        var aws = GroupsAs(WebGroupOfPageTwo, Reply("DescribeSecurityGroupRules", Peerless));
+
+        var inventory = await CollectorHarness.Collect(new Ec2Collector(), aws, scope: Only(ResourceTypes.SecurityGroup));
+
+        var web = inventory.SecurityGroups.Single(g => g.Id == "sg-903004f8");
+        Assert.Null(web.IngressRules);
+        Assert.Equal("sgr-0d8b2de2feEXAMPLE", Assert.Single(web.EgressRules!).RuleId);
+        var error = Assert.Single(inventory.CollectionErrors);
+        Assert.Equal(("InvalidRule", "sg-903004f8"), (error.ErrorCode, error.ResourceId));
+        Assert.Contains("sgr-0e8b2de2feEXAMPLE came without a peer", error.Message);
+    }
+
+    [Fact]
+    public async Task Fewer_rules_than_the_group_lists_peers_leave_that_direction_unknown()
+    {
+        // The group lists three inbound peers (22 from 0.0.0.0/0, 443 from ::/0, 5432 from a group) and one outbound;
+        // the rules name only the last inbound one, as an emulator that drops peers would.
+        var aws = Groups(Reply("DescribeSecurityGroupRules", RulesPageTwo));
+
+        var inventory = await CollectorHarness.Collect(new Ec2Collector(), aws, scope: Only(ResourceTypes.SecurityGroup));
+
+        var web = inventory.SecurityGroups.Single(g => g.Id == "sg-903004f8");
+        Assert.Null(web.IngressRules);
+        Assert.Single(web.EgressRules!);
+        var error = Assert.Single(inventory.CollectionErrors);
+        Assert.Equal(("InconsistentRules", "sg-903004f8"), (error.ErrorCode, error.ResourceId));
+        Assert.Contains("returned 1 inbound rule but DescribeSecurityGroups lists 3 peers", error.Message);
     }
 
     [Fact]

@@ -47,6 +47,27 @@ public sealed class KmsCollectorTests
     }
 
     [Fact]
+    public async Task A_customer_managed_key_with_an_aws_reserved_alias_has_an_unknown_manager()
+    {
+        // moto 4.2 creates alias/aws/dynamodb's key on first use and describes it as CUSTOMER; AWS would say AWS.
+        var aws = new FakeAws()
+            .On("kms", "ListKeys", FakeAws.Json(ListKeys(null, AwsKey, CustomerKey)))
+            .On("kms", "ListAliases", FakeAws.Json(Aliases))
+            .WithCustomerKey(AwsKey)
+            .WithCustomerKey(CustomerKey);
+
+        var inventory = await CollectorHarness.Collect(new KmsCollector(), aws);
+
+        var mislabelled = inventory.KmsKeys.Single(k => k.Id == AwsKey);
+        Assert.Null(mislabelled.KeyManager);
+        Assert.Equal(["alias/aws/dynamodb"], mislabelled.Aliases);
+        Assert.Equal("CUSTOMER", inventory.KmsKeys.Single(k => k.Id == CustomerKey).KeyManager);
+        var error = Assert.Single(inventory.CollectionErrors);
+        Assert.Equal(("DescribeKey", "InconsistentKeyManager", AwsKey), (error.Operation, error.ErrorCode, error.ResourceId));
+        Assert.Contains("alias/aws/dynamodb", error.Message);
+    }
+
+    [Fact]
     public async Task Requests_are_paginated_and_name_the_default_policy()
     {
         var aws = FourKeys();

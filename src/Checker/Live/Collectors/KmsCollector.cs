@@ -9,7 +9,8 @@ namespace Compliance.Checker.Live.Collectors;
 /// <summary>
 /// KMS keys: ListKeys (paginated), then per key (at most 8 at once) DescribeKey, GetKeyPolicy, and for customer
 /// managed keys GetKeyRotationStatus (where automatic rotation exists) and ListResourceTags; finally one ListAliases
-/// pass (paginated) that names every key's aliases, instead of one alias call per key.
+/// pass (paginated) that names every key's aliases, instead of one alias call per key. A key said to be customer
+/// managed that has an AWS-reserved alias (alias/aws/...) is recorded with an unknown key manager.
 /// </summary>
 public sealed class KmsCollector : ICollector
 {
@@ -58,8 +59,27 @@ public sealed class KmsCollector : ICollector
         var aliases = await ListAliasesAsync(context, client, cancellationToken);
         foreach (var key in keys)
         {
-            context.Builder.Add(key with { Aliases = aliases.TryGetValue(key.Id, out var names) ? names.Order(StringComparer.Ordinal).ToList() : [] });
+            var named = key with { Aliases = aliases.TryGetValue(key.Id, out var names) ? names.Order(StringComparer.Ordinal).ToList() : [] };
+            context.Builder.Add(Reconciled(context, named));
         }
+    }
+
+    /// <summary>
+    /// Only AWS can give a key an alias under alias/aws/, so such a key is AWS managed. A DescribeKey that calls it
+    /// CUSTOMER (moto 4.2 does, for the AWS managed keys it creates on first use) contradicts that: the key manager is
+    /// then unknown, and so is every verdict that depends on it, rather than the key being judged as a customer's.
+    /// </summary>
+    private static KmsKey Reconciled(CollectorContext context, KmsKey key)
+    {
+        var reserved = key.Aliases.FirstOrDefault(a => a.StartsWith("alias/aws/", StringComparison.Ordinal));
+        if (key.KeyManager != "CUSTOMER" || reserved is null)
+        {
+            return key;
+        }
+
+        context.Missing(ServiceKey, "DescribeKey", ResourceTypes.KmsKey, "InconsistentKeyManager",
+            $"DescribeKey says key {key.Id} is customer managed, but it has the AWS-reserved alias {reserved}; its key manager is unknown.", key.Id);
+        return key with { KeyManager = null };
     }
 
     private static async Task<List<string>> ListKeyIdsAsync(CollectorContext context, IAmazonKeyManagementService client, CancellationToken cancellationToken)
