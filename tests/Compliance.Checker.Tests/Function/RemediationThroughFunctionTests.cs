@@ -16,15 +16,24 @@ public sealed class RemediationThroughFunctionTests
     private static SecurityGroupFake Group()
     {
         var group = new SecurityGroupFake(GroupId, Ssh, HttpsFromAlb, EgressToVpc);
-        group.Aws.On("ec2", "DescribeSecurityGroups", FakeAws.Xml($"""
+        group.Aws.On("ec2", "DescribeSecurityGroups", _ => FakeAws.Xml($"""
             <DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
               <requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId>
               <securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>{GroupId}</groupId><groupName>web</groupName>
-                <groupDescription>Web tier</groupDescription><vpcId>vpc-0a1b2c3d000000001</vpcId></item></securityGroupInfo>
+                <groupDescription>Web tier</groupDescription><vpcId>vpc-0a1b2c3d000000001</vpcId>
+                <ipPermissions>{Permissions(group.Rules.Where(r => !r.IsEgress))}</ipPermissions>
+                <ipPermissionsEgress>{Permissions(group.Rules.Where(r => r.IsEgress))}</ipPermissionsEgress></item></securityGroupInfo>
             </DescribeSecurityGroupsResponse>
-            """));
+            """)(_));
         return group;
     }
+
+    /// <summary>The group's current rules as DescribeSecurityGroups lists them (one permission per rule here).</summary>
+    private static string Permissions(IEnumerable<FakeRule> rules) => string.Concat(rules.Select(r =>
+        $"<item><ipProtocol>{r.Protocol}</ipProtocol><fromPort>{r.From}</fromPort><toPort>{r.To}</toPort>" +
+        (r.V4 is null ? "<ipRanges/>" : $"<ipRanges><item><cidrIp>{r.V4}</cidrIp></item></ipRanges>") +
+        (r.ReferencedGroup is null ? "<groups/>" : $"<groups><item><userId>123456789012</userId><groupId>{r.ReferencedGroup}</groupId></item></groups>") +
+        "<ipv6Ranges/><prefixListIds/></item>"));
 
     private static FunctionConfiguration Config(RemediationMode mode) => new()
     {
