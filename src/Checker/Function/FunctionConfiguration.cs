@@ -4,14 +4,15 @@ using Compliance.Rules;
 namespace Compliance.Checker.Function;
 
 /// <summary>What the function does with a finding it can fix.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemediationMode>))]
 public enum RemediationMode
 {
     /// <summary>Never plan or change anything (the default).</summary>
-    Off,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("off")] Off,
     /// <summary>Plan and report, change nothing.</summary>
-    DryRun,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("dry-run")] DryRun,
     /// <summary>Apply allow-listed remediations, re-verify and record them.</summary>
-    Enforce,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("enforce")] Enforce,
 }
 
 /// <summary>

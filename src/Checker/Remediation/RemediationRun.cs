@@ -4,6 +4,7 @@ using Compliance.Rules;
 namespace Compliance.Checker.Remediation;
 
 /// <summary>What happened to one FAIL finding a remediation exists for.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemediationStatus>))]
 public enum RemediationStatus
 {
     /// <summary>Dry run: this would be done.</summary>
