@@ -2,14 +2,25 @@ using Amazon.CDK;
 using Compliance.Infra;
 using Compliance.Infra.Checker;
 
-var app = new App();
-DeploymentSettings settings;
+// `cdk synth` sets CDK_OUTDIR; a plain `dotnet run --project src/Infra` writes to cdk.out at the repository root.
 RepositoryLayout layout;
 try
 {
-    settings = DeploymentSettings.FromContext(app);
     layout = RepositoryLayout.Find();
-    layout.RequireFunctionCode();
+}
+catch (InvalidOperationException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 1;
+}
+
+var app = new App(new AppProps { Outdir = System.Environment.GetEnvironmentVariable("CDK_OUTDIR") ?? Path.Combine(layout.Root, "cdk.out") });
+DeploymentSettings settings;
+string functionCode;
+try
+{
+    settings = DeploymentSettings.FromContext(app);
+    functionCode = layout.RequireFunctionCode();
 }
 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
 {
@@ -25,7 +36,7 @@ var env = new Amazon.CDK.Environment
 
 _ = new CheckerStack(app, $"compliance-checker-{settings.EnvironmentName}",
     new StackProps { Env = env, Description = "Compliance checker: the scanning function, its triggers, report bucket, alert topic and alarms." },
-    new CheckerStackProps { Settings = settings, FunctionCode = layout.FunctionCode, Handler = layout.Handler() });
+    new CheckerStackProps { Settings = settings, FunctionCode = functionCode, Handler = layout.Handler() });
 
 app.Synth();
 return 0;
