@@ -98,6 +98,20 @@ public sealed class CheckerStackTests
     }
 
     [Fact]
+    public void The_key_policy_lets_logs_eventbridge_alarms_and_cloudtrail_use_the_key_logs_only_for_log_groups()
+    {
+        var policy = JsonSerializer.Serialize(Default.FindResources("AWS::KMS::Key"));
+        foreach (var principal in new[] { "logs.eu-west-1.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com", "cloudtrail.amazonaws.com" })
+        {
+            Assert.Contains(principal, policy, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("kms:EncryptionContext:aws:logs:arn", policy, StringComparison.Ordinal);
+        Assert.Contains("kms:EncryptionContext:aws:cloudtrail:arn", policy, StringComparison.Ordinal);
+        Assert.Contains("trail/trail-compliance-dev", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_bucket_is_sse_kms_versioned_private_and_has_a_lifecycle()
     {
         Default.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>

@@ -23,6 +23,9 @@ public sealed record ChangeTrailProps
 /// </summary>
 public sealed class ChangeTrail : Construct
 {
+    /// <summary>The trail's name for an environment (the key policy names it).</summary>
+    public static string TrailNameOf(string environmentName) => $"trail-compliance-{environmentName}";
+
     /// <summary>The trail.</summary>
     public Trail Trail { get; }
 
@@ -56,7 +59,7 @@ public sealed class ChangeTrail : Construct
 
         Trail = new Trail(this, "Trail", new TrailProps
         {
-            TrailName = $"trail-compliance-{props.EnvironmentName}",
+            TrailName = TrailNameOf(props.EnvironmentName),
             Bucket = Bucket,
             EncryptionKey = props.Key,
             IsMultiRegionTrail = true,

@@ -28,7 +28,6 @@ public sealed class CheckerKey : Construct
     {
         var stack = Stack.Of(this);
         var account = stack.Account;
-        var sameAccount = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account } };
 
         Key = new Key(this, "Key", new KeyProps
         {
@@ -63,7 +62,13 @@ public sealed class CheckerKey : Construct
                     {
                         Sid = "LogsEncryptTheFunctionLogGroup",
                         Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
-                        Actions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:DescribeKey"],
+                        // The AWS documentation's statement, with its Encrypt*/Decrypt*/ReEncrypt*/GenerateDataKey*/Describe*
+                        // spelled out.
+                        Actions =
+                        [
+                            "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
+                        ],
                         Resources = ["*"],
                         Conditions = new Dictionary<string, object>
                         {
@@ -75,11 +80,13 @@ public sealed class CheckerKey : Construct
                     }),
                     new PolicyStatement(new PolicyStatementProps
                     {
-                        Sid = "EventBridgeAndAlarmsPublishToTheEncryptedTopic",
+                        Sid = "EventBridgeAndAlarmsEncryptTopicAndQueueMessages",
                         Principals = [new ServicePrincipal("events.amazonaws.com"), new ServicePrincipal("cloudwatch.amazonaws.com")],
                         Actions = ServiceUsage,
                         Resources = ["*"],
-                        Conditions = sameAccount,
+                        // No aws:SourceAccount condition here: SNS calls KMS on the publisher's behalf and the AWS
+                        // documentation's statements for EventBridge and alarms carry none. The topic policy scopes
+                        // these principals to this account instead.
                     }),
                     new PolicyStatement(new PolicyStatementProps
                     {
@@ -89,7 +96,10 @@ public sealed class CheckerKey : Construct
                         Resources = ["*"],
                         Conditions = new Dictionary<string, object>
                         {
-                            ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
+                            ["StringEquals"] = new Dictionary<string, object>
+                            {
+                                ["aws:SourceArn"] = $"arn:{stack.Partition}:cloudtrail:{stack.Region}:{account}:trail/{ChangeTrail.TrailNameOf(props.EnvironmentName)}",
+                            },
                             ["StringLike"] = new Dictionary<string, object>
                             {
                                 ["kms:EncryptionContext:aws:cloudtrail:arn"] = $"arn:{stack.Partition}:cloudtrail:*:{account}:trail/*",
