@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Compliance.Infra;
+using Compliance.Infra.Baseline;
 using Compliance.Infra.Checker;
 
 // `cdk synth` sets CDK_OUTDIR; a plain `dotnet run --project src/Infra` writes to cdk.out at the repository root.
@@ -37,6 +38,10 @@ var env = new Amazon.CDK.Environment
 _ = new CheckerStack(app, $"compliance-checker-{settings.EnvironmentName}",
     new StackProps { Env = env, Description = "Compliance checker: the scanning function, its triggers, report bucket, alert topic and alarms." },
     new CheckerStackProps { Settings = settings, FunctionCode = functionCode, Handler = layout.Handler() });
+
+_ = new BaselineStack(app, $"compliance-baseline-{settings.EnvironmentName}",
+    new StackProps { Env = env, Description = "Zero-trust baseline the compliance checker guards: network tiers, NACLs, security groups." },
+    new BaselineStackProps { Settings = settings });
 
 app.Synth();
 return 0;

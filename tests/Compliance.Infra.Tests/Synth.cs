@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using Compliance.Infra.Baseline;
 using Compliance.Infra.Checker;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
@@ -23,6 +24,19 @@ internal static class Synth
             var stack = new CheckerStack(app, "test-checker",
                 new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" } },
                 new CheckerStackProps { Settings = settings, FunctionCode = layout.RequireFunctionCode(), Handler = layout.Handler() });
+            return Template.FromStack(stack);
+        });
+    }
+
+    public static Template Baseline(params (string Key, object Value)[] context)
+    {
+        var cacheKey = "baseline:" + string.Join(';', context.Select(c => $"{c.Key}={c.Value}"));
+        return Cache.GetOrAdd(cacheKey, _ =>
+        {
+            var app = new App(new AppProps { Context = context.ToDictionary(c => c.Key, c => c.Value) });
+            var stack = new BaselineStack(app, "test-baseline",
+                new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" } },
+                new BaselineStackProps { Settings = DeploymentSettings.FromContext(app) });
             return Template.FromStack(stack);
         });
     }

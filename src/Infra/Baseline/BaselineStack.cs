@@ -1,0 +1,53 @@
+using Amazon.CDK;
+using Constructs;
+
+namespace Compliance.Infra.Baseline;
+
+/// <summary>Properties of <see cref="BaselineStack"/>.</summary>
+public sealed record BaselineStackProps
+{
+    /// <summary>The app's context values.</summary>
+    public required DeploymentSettings Settings { get; init; }
+}
+
+/// <summary>
+/// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs and security groups, and the
+/// tags on everything. (Endpoints, flow logs, keys, buckets, log groups and alarms, GuardDuty, Secrets Manager,
+/// Config, the audit table and IAM roles are still to come: issue 5.)
+/// </summary>
+public sealed class BaselineStack : Stack
+{
+    /// <summary>The tags put on every resource of the stack.</summary>
+    public static IReadOnlyDictionary<string, string> TagsFor(string environmentName) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Environment"] = environmentName,
+        ["DataClassification"] = "Confidential",
+        ["Compliance"] = "PCI-DSS-3.2.1",
+        ["Owner"] = "security-engineering",
+        ["ManagedBy"] = "cdk",
+    };
+
+    public BaselineStack(Construct scope, string id, IStackProps stackProps, BaselineStackProps props) : base(scope, id, stackProps)
+    {
+        var settings = props.Settings;
+        var env = settings.EnvironmentName;
+        foreach (var (key, value) in TagsFor(env))
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
+
+        var network = new Network(this, "Network", new NetworkProps { EnvironmentName = env, Nat = settings.Nat });
+        _ = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
+        var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
+
+        _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
+        foreach (var (tier, subnets) in network.Subnets)
+        {
+            _ = new CfnOutput(this, $"{tier}SubnetIds", new CfnOutputProps { Value = Fn.Join(",", [.. subnets.Select(s => s.Ref)]) });
+        }
+
+        _ = new CfnOutput(this, "ApplicationSecurityGroupId", new CfnOutputProps { Value = groups.Application.AttrGroupId });
+        _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
+        _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
+    }
+}
