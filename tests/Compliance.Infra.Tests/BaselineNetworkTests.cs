@@ -94,8 +94,8 @@ public sealed class BaselineNetworkTests
     [Fact]
     public void Security_group_rules_are_separate_resources_each_with_a_description()
     {
-        Default.ResourceCountIs("AWS::EC2::SecurityGroup", 3);
-        Default.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 6);
+        Default.ResourceCountIs("AWS::EC2::SecurityGroup", 4);
+        Default.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 7);
         var ingress = CheckerStackTests.Json(Default)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress");
         Assert.All(ingress, r => Assert.False(string.IsNullOrWhiteSpace((string?)r.Value!["Properties"]!["Description"])));
         Default.HasResourceProperties("AWS::EC2::SecurityGroup", Match.ObjectLike(new Dictionary<string, object> { ["SecurityGroupIngress"] = Match.Absent() }));

@@ -11,8 +11,8 @@ public sealed record BaselineStackProps
 }
 
 /// <summary>
-/// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs and security groups, and the
-/// tags on everything. (Endpoints, flow logs, keys, buckets, log groups and alarms, GuardDuty, Secrets Manager,
+/// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs, security groups, VPC endpoints,
+/// the three KMS keys, and the tags on everything. (Flow logs, buckets, log groups and alarms, GuardDuty, Secrets Manager,
 /// Config, the audit table and IAM roles are still to come: issue 5.)
 /// </summary>
 public sealed class BaselineStack : Stack
@@ -38,6 +38,8 @@ public sealed class BaselineStack : Stack
 
         var network = new Network(this, "Network", new NetworkProps { EnvironmentName = env, Nat = settings.Nat });
         _ = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
+        _ = new Endpoints(this, "Endpoints", new EndpointsProps { EnvironmentName = env, Network = network });
+        var keys = new BaselineKeys(this, "Keys", new BaselineKeysProps { EnvironmentName = env });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -46,6 +48,9 @@ public sealed class BaselineStack : Stack
             _ = new CfnOutput(this, $"{tier}SubnetIds", new CfnOutputProps { Value = Fn.Join(",", [.. subnets.Select(s => s.Ref)]) });
         }
 
+        _ = new CfnOutput(this, "ApplicationKeyArn", new CfnOutputProps { Value = keys.Application.KeyArn });
+        _ = new CfnOutput(this, "S3KeyArn", new CfnOutputProps { Value = keys.S3.KeyArn });
+        _ = new CfnOutput(this, "LogsKeyArn", new CfnOutputProps { Value = keys.Logs.KeyArn });
         _ = new CfnOutput(this, "ApplicationSecurityGroupId", new CfnOutputProps { Value = groups.Application.AttrGroupId });
         _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
         _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
