@@ -43,6 +43,12 @@ public sealed record DeploymentSettings
     /// <summary>COMPLIANCE_SUPPRESSIONS (<c>suppressions</c>): s3://bucket/key or an SSM parameter name; null for none.</summary>
     public string? Suppressions { get; init; }
 
+    /// <summary>Days before flow logs move to Glacier (<c>flowLogGlacierDays</c>, default 7).</summary>
+    public int FlowLogGlacierDays { get; init; } = 7;
+
+    /// <summary>Days before flow logs expire (<c>flowLogExpireDays</c>, default 30).</summary>
+    public int FlowLogExpireDays { get; init; } = 30;
+
     /// <summary>
     /// The remediation targets passed through to the function (context <c>s3KmsKeys</c>, <c>logsKmsKeys</c>,
     /// <c>flowLogDestination</c>) by variable name; the function validates them at start.
@@ -86,8 +92,23 @@ public sealed record DeploymentSettings
             throw new ArgumentException($"Context 'adminCidr' must be a CIDR such as 203.0.113.10/32, not '{adminCidr}'.");
         }
 
+        int Days(string key, int fallback) => Get(key) switch
+        {
+            null => fallback,
+            var v when int.TryParse(v, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 3650 => d,
+            var v => throw new ArgumentException($"Context '{key}' must be a number of days from 1 to 3650, not '{v}'."),
+        };
+        var glacier = Days("flowLogGlacierDays", 7);
+        var expire = Days("flowLogExpireDays", 30);
+        if (expire <= glacier)
+        {
+            throw new ArgumentException($"Context 'flowLogExpireDays' ({expire}) must be later than 'flowLogGlacierDays' ({glacier}).");
+        }
+
         return new DeploymentSettings
         {
+            FlowLogGlacierDays = glacier,
+            FlowLogExpireDays = expire,
             EnvironmentName = env,
             Region = Get("region"),
             Account = Get("account"),

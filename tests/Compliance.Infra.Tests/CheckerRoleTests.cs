@@ -126,7 +126,7 @@ public sealed class CheckerRoleTests
             .Select(s => s!);
 
     /// <summary>Every policy statement anywhere in the template: IAM policies, bucket, topic, queue and key policies.</summary>
-    private static IEnumerable<JsonNode> AllStatements(JsonNode node) => node switch
+    internal static IEnumerable<JsonNode> AllStatements(JsonNode node) => node switch
     {
         JsonObject obj => obj.SelectMany(kv => kv.Key == "Statement" && kv.Value is JsonArray array
             ? array.Select(s => s!)
@@ -135,7 +135,7 @@ public sealed class CheckerRoleTests
         _ => [],
     };
 
-    private static List<string> Actions(JsonNode statement) => statement["Action"] switch
+    internal static List<string> Actions(JsonNode statement) => statement["Action"] switch
     {
         JsonArray array => [.. array.Select(a => a!.GetValue<string>())],
         JsonValue value => [value.GetValue<string>()],

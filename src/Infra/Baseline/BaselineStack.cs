@@ -12,7 +12,7 @@ public sealed record BaselineStackProps
 
 /// <summary>
 /// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs, security groups, VPC endpoints,
-/// the three KMS keys, and the tags on everything. (Flow logs, buckets, log groups and alarms, GuardDuty, Secrets Manager,
+/// the three KMS keys, the three buckets, VPC flow logs, and the tags on everything. ( log groups and alarms, GuardDuty, Secrets Manager,
 /// Config, the audit table and IAM roles are still to come: issue 5.)
 /// </summary>
 public sealed class BaselineStack : Stack
@@ -40,6 +40,14 @@ public sealed class BaselineStack : Stack
         _ = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
         _ = new Endpoints(this, "Endpoints", new EndpointsProps { EnvironmentName = env, Network = network });
         var keys = new BaselineKeys(this, "Keys", new BaselineKeysProps { EnvironmentName = env });
+        var buckets = new BaselineBuckets(this, "Buckets", new BaselineBucketsProps
+        {
+            EnvironmentName = env,
+            Key = keys.S3,
+            FlowLogGlacierDays = settings.FlowLogGlacierDays,
+            FlowLogExpireDays = settings.FlowLogExpireDays,
+        });
+        _ = new FlowLogs(this, "FlowLogs", new FlowLogsProps { Vpc = network.Vpc, Bucket = buckets.FlowLogs });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -48,6 +56,9 @@ public sealed class BaselineStack : Stack
             _ = new CfnOutput(this, $"{tier}SubnetIds", new CfnOutputProps { Value = Fn.Join(",", [.. subnets.Select(s => s.Ref)]) });
         }
 
+        _ = new CfnOutput(this, "ApplicationLogsBucketName", new CfnOutputProps { Value = buckets.ApplicationLogs.BucketName });
+        _ = new CfnOutput(this, "FlowLogsBucketName", new CfnOutputProps { Value = buckets.FlowLogs.BucketName });
+        _ = new CfnOutput(this, "ReportsBucketName", new CfnOutputProps { Value = buckets.Reports.BucketName });
         _ = new CfnOutput(this, "ApplicationKeyArn", new CfnOutputProps { Value = keys.Application.KeyArn });
         _ = new CfnOutput(this, "S3KeyArn", new CfnOutputProps { Value = keys.S3.KeyArn });
         _ = new CfnOutput(this, "LogsKeyArn", new CfnOutputProps { Value = keys.Logs.KeyArn });
