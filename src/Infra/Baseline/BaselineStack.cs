@@ -12,8 +12,9 @@ public sealed record BaselineStackProps
 
 /// <summary>
 /// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs, security groups, VPC endpoints,
-/// the three KMS keys, the three buckets, VPC flow logs, and the tags on everything. ( log groups and alarms, GuardDuty, Secrets Manager,
-/// Config, the audit table and IAM roles are still to come: issue 5.)
+/// the three KMS keys, the three buckets, VPC flow logs to S3, log groups with the authentication-failure metric
+/// filter and alarms, and the tags on everything. Still to come (issue 5): the flow-log reject-rate alarm (needs flow
+/// logs in CloudWatch Logs), GuardDuty, Secrets Manager, Config, the audit table and the IAM roles and policies.
 /// </summary>
 public sealed class BaselineStack : Stack
 {
@@ -48,6 +49,13 @@ public sealed class BaselineStack : Stack
             FlowLogExpireDays = settings.FlowLogExpireDays,
         });
         _ = new FlowLogs(this, "FlowLogs", new FlowLogsProps { Vpc = network.Vpc, Bucket = buckets.FlowLogs });
+        var monitoring = new Monitoring(this, "Monitoring", new MonitoringProps
+        {
+            EnvironmentName = env,
+            Key = keys.Logs,
+            AlertEmail = settings.AlertEmail,
+            NatGatewayId = network.NatGateway?.Ref,
+        });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -59,6 +67,12 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "ApplicationLogsBucketName", new CfnOutputProps { Value = buckets.ApplicationLogs.BucketName });
         _ = new CfnOutput(this, "FlowLogsBucketName", new CfnOutputProps { Value = buckets.FlowLogs.BucketName });
         _ = new CfnOutput(this, "ReportsBucketName", new CfnOutputProps { Value = buckets.Reports.BucketName });
+        _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = monitoring.Topic.TopicArn });
+        foreach (var (purpose, group) in monitoring.LogGroups)
+        {
+            _ = new CfnOutput(this, $"{purpose.Replace("-", "", StringComparison.Ordinal)}LogGroupName", new CfnOutputProps { Value = group.LogGroupName });
+        }
+
         _ = new CfnOutput(this, "ApplicationKeyArn", new CfnOutputProps { Value = keys.Application.KeyArn });
         _ = new CfnOutput(this, "S3KeyArn", new CfnOutputProps { Value = keys.S3.KeyArn });
         _ = new CfnOutput(this, "LogsKeyArn", new CfnOutputProps { Value = keys.Logs.KeyArn });

@@ -38,6 +38,9 @@ public sealed class Network : Construct
     /// <summary>The subnets by tier.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CfnSubnet>> Subnets { get; }
 
+    /// <summary>The NAT gateway, or null when <see cref="NetworkProps.Nat"/> is off.</summary>
+    public CfnNatGateway? NatGateway { get; }
+
     /// <summary>The route table of each tier.</summary>
     public IReadOnlyDictionary<string, CfnRouteTable> RouteTables { get; }
 
@@ -112,6 +115,7 @@ public sealed class Network : Construct
                 Tags = [new CfnTag { Key = "Name", Value = $"nat-baseline-{env}" }],
             });
             nat.AddDependency(attachment);
+            NatGateway = nat;
             _ = new CfnRoute(this, "application-default", new CfnRouteProps
             {
                 RouteTableId = routeTables["application"].Ref,
