@@ -1,0 +1,83 @@
+using Amazon.CDK;
+using Constructs;
+
+namespace Compliance.Infra.Baseline;
+
+/// <summary>Properties of <see cref="BaselineStack"/>.</summary>
+public sealed record BaselineStackProps
+{
+    /// <summary>The app's context values.</summary>
+    public required DeploymentSettings Settings { get; init; }
+}
+
+/// <summary>
+/// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs, security groups, VPC endpoints,
+/// the three KMS keys, the three buckets, VPC flow logs to S3, log groups with the authentication-failure metric
+/// filter and alarms, and the tags on everything. Still to come (issue 5): the flow-log reject-rate alarm (needs flow
+/// logs in CloudWatch Logs), GuardDuty, Secrets Manager, Config, the audit table and the IAM roles and policies.
+/// </summary>
+public sealed class BaselineStack : Stack
+{
+    /// <summary>The tags put on every resource of the stack.</summary>
+    public static IReadOnlyDictionary<string, string> TagsFor(string environmentName) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Environment"] = environmentName,
+        ["DataClassification"] = "Confidential",
+        ["Compliance"] = "PCI-DSS-3.2.1",
+        ["Owner"] = "security-engineering",
+        ["ManagedBy"] = "cdk",
+    };
+
+    public BaselineStack(Construct scope, string id, IStackProps stackProps, BaselineStackProps props) : base(scope, id, stackProps)
+    {
+        var settings = props.Settings;
+        var env = settings.EnvironmentName;
+        foreach (var (key, value) in TagsFor(env))
+        {
+            Amazon.CDK.Tags.Of(this).Add(key, value);
+        }
+
+        var network = new Network(this, "Network", new NetworkProps { EnvironmentName = env, Nat = settings.Nat });
+        _ = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
+        _ = new Endpoints(this, "Endpoints", new EndpointsProps { EnvironmentName = env, Network = network });
+        var keys = new BaselineKeys(this, "Keys", new BaselineKeysProps { EnvironmentName = env });
+        var buckets = new BaselineBuckets(this, "Buckets", new BaselineBucketsProps
+        {
+            EnvironmentName = env,
+            Key = keys.S3,
+            FlowLogGlacierDays = settings.FlowLogGlacierDays,
+            FlowLogExpireDays = settings.FlowLogExpireDays,
+        });
+        _ = new FlowLogs(this, "FlowLogs", new FlowLogsProps { Vpc = network.Vpc, Bucket = buckets.FlowLogs });
+        var monitoring = new Monitoring(this, "Monitoring", new MonitoringProps
+        {
+            EnvironmentName = env,
+            Key = keys.Logs,
+            AlertEmail = settings.AlertEmail,
+            NatGatewayId = network.NatGateway?.Ref,
+        });
+        var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
+
+        _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
+        foreach (var (tier, subnets) in network.Subnets)
+        {
+            _ = new CfnOutput(this, $"{tier}SubnetIds", new CfnOutputProps { Value = Fn.Join(",", [.. subnets.Select(s => s.Ref)]) });
+        }
+
+        _ = new CfnOutput(this, "ApplicationLogsBucketName", new CfnOutputProps { Value = buckets.ApplicationLogs.BucketName });
+        _ = new CfnOutput(this, "FlowLogsBucketName", new CfnOutputProps { Value = buckets.FlowLogs.BucketName });
+        _ = new CfnOutput(this, "ReportsBucketName", new CfnOutputProps { Value = buckets.Reports.BucketName });
+        _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = monitoring.Topic.TopicArn });
+        foreach (var (purpose, group) in monitoring.LogGroups)
+        {
+            _ = new CfnOutput(this, $"{purpose.Replace("-", "", StringComparison.Ordinal)}LogGroupName", new CfnOutputProps { Value = group.LogGroupName });
+        }
+
+        _ = new CfnOutput(this, "ApplicationKeyArn", new CfnOutputProps { Value = keys.Application.KeyArn });
+        _ = new CfnOutput(this, "S3KeyArn", new CfnOutputProps { Value = keys.S3.KeyArn });
+        _ = new CfnOutput(this, "LogsKeyArn", new CfnOutputProps { Value = keys.Logs.KeyArn });
+        _ = new CfnOutput(this, "ApplicationSecurityGroupId", new CfnOutputProps { Value = groups.Application.AttrGroupId });
+        _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
+        _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
+    }
+}
