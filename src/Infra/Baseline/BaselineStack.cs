@@ -56,6 +56,7 @@ public sealed class BaselineStack : Stack
             AlertEmail = settings.AlertEmail,
             NatGatewayId = network.NatGateway?.Ref,
         });
+        var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -79,5 +80,6 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "ApplicationSecurityGroupId", new CfnOutputProps { Value = groups.Application.AttrGroupId });
         _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
         _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
+        _ = new CfnOutput(this, "GuardDutyDetectorId", new CfnOutputProps { Value = threats.Detector.AttrId });
     }
 }

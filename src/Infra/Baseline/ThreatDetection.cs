@@ -1,0 +1,37 @@
+using Amazon.CDK.AWS.GuardDuty;
+using Constructs;
+
+namespace Compliance.Infra.Baseline;
+
+/// <summary>Properties of <see cref="ThreatDetection"/>.</summary>
+public sealed record ThreatDetectionProps
+{
+    /// <summary>Environment suffix of the names.</summary>
+    public required string EnvironmentName { get; init; }
+}
+
+/// <summary>
+/// The GuardDuty detector: enabled, findings published every 15 minutes, S3 protection (S3 data events) on. S3
+/// protection is set through <c>Features</c> (<c>S3_DATA_EVENTS</c>), not the older <c>DataSources.S3Logs</c>: AWS
+/// documents the two as mutually exclusive on one detector and DataSources as superseded. A region holds one
+/// detector per account, so deploying fails where one already exists (import it instead).
+/// </summary>
+public sealed class ThreatDetection : Construct
+{
+    /// <summary>The detector.</summary>
+    public CfnDetector Detector { get; }
+
+    public ThreatDetection(Construct scope, string id, ThreatDetectionProps props) : base(scope, id)
+    {
+        Detector = new CfnDetector(this, "Detector", new CfnDetectorProps
+        {
+            Enable = true,
+            FindingPublishingFrequency = "FIFTEEN_MINUTES",
+            Features = new object[]
+            {
+                new CfnDetector.CFNFeatureConfigurationProperty { Name = "S3_DATA_EVENTS", Status = "ENABLED" },
+            },
+            Tags = [new CfnDetector.TagItemProperty { Key = "Name", Value = $"guardduty-detector-{props.EnvironmentName}" }],
+        });
+    }
+}
