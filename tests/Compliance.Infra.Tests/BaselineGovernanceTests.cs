@@ -20,4 +20,30 @@ public sealed class BaselineGovernanceTests
         });
         Default.HasOutput("GuardDutyDetectorId", new Dictionary<string, object>());
     }
+
+    [Fact]
+    public void The_audit_table_is_on_demand_kms_encrypted_with_the_app_key_recoverable_and_protected()
+    {
+        Default.ResourceCountIs("AWS::DynamoDB::Table", 1);
+        Default.HasResource("AWS::DynamoDB::Table", new Dictionary<string, object>
+        {
+            ["DeletionPolicy"] = "Retain",
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["TableName"] = "dynamodb-audit-dev",
+                ["BillingMode"] = "PAY_PER_REQUEST",
+                ["DeletionProtectionEnabled"] = true,
+                ["PointInTimeRecoverySpecification"] = new Dictionary<string, object> { ["PointInTimeRecoveryEnabled"] = true },
+                ["SSESpecification"] = new Dictionary<string, object>
+                {
+                    ["SSEEnabled"] = true,
+                    ["SSEType"] = "KMS",
+                    ["KMSMasterKeyId"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Keysapp"), "Arn" } },
+                },
+                ["Tags"] = Match.ArrayWith(new object[] { new Dictionary<string, object> { ["Key"] = "Compliance", ["Value"] = "PCI-DSS-3.2.1" } }),
+            }),
+        });
+        Default.HasOutput("AuditTableName", new Dictionary<string, object>());
+        Default.HasOutput("AuditTableArn", new Dictionary<string, object>());
+    }
 }

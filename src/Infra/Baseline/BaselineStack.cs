@@ -57,6 +57,7 @@ public sealed class BaselineStack : Stack
             NatGatewayId = network.NatGateway?.Ref,
         });
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
+        var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -81,5 +82,7 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
         _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
         _ = new CfnOutput(this, "GuardDutyDetectorId", new CfnOutputProps { Value = threats.Detector.AttrId });
+        _ = new CfnOutput(this, "AuditTableName", new CfnOutputProps { Value = audit.Table.TableName });
+        _ = new CfnOutput(this, "AuditTableArn", new CfnOutputProps { Value = audit.Table.TableArn });
     }
 }
