@@ -46,4 +46,80 @@ public sealed class BaselineGovernanceTests
         Default.HasOutput("AuditTableName", new Dictionary<string, object>());
         Default.HasOutput("AuditTableArn", new Dictionary<string, object>());
     }
+
+    [Fact]
+    public void Config_records_everything_as_the_service_linked_role()
+    {
+        Default.ResourceCountIs("AWS::Config::ConfigurationRecorder", 1);
+        Default.HasResourceProperties("AWS::Config::ConfigurationRecorder", new Dictionary<string, object>
+        {
+            ["Name"] = "config-recorder-dev",
+            ["RecordingGroup"] = new Dictionary<string, object> { ["AllSupported"] = true, ["IncludeGlobalResourceTypes"] = true },
+        });
+        var recorder = System.Text.Json.JsonSerializer.Serialize(Default.FindResources("AWS::Config::ConfigurationRecorder"));
+        Assert.Contains(":iam::123456789012:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig", recorder, StringComparison.Ordinal);
+        Default.HasOutput("ConfigRecorderName", new Dictionary<string, object>());
+    }
+
+    [Fact]
+    public void Config_delivers_to_a_dedicated_kms_versioned_private_bucket()
+    {
+        Default.HasResourceProperties("AWS::Config::DeliveryChannel", new Dictionary<string, object>
+        {
+            ["Name"] = "config-delivery-dev",
+            ["S3BucketName"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^ConfigBucket") },
+            ["S3KmsKeyArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Keyss3"), "Arn" } },
+        });
+        Default.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>
+        {
+            ["BucketName"] = "s3-config-dev-123456789012",
+            ["VersioningConfiguration"] = new Dictionary<string, object> { ["Status"] = "Enabled" },
+            ["PublicAccessBlockConfiguration"] = new Dictionary<string, object>
+            {
+                ["BlockPublicAcls"] = true, ["BlockPublicPolicy"] = true, ["IgnorePublicAcls"] = true, ["RestrictPublicBuckets"] = true,
+            },
+            ["BucketEncryption"] = new Dictionary<string, object>
+            {
+                ["ServerSideEncryptionConfiguration"] = new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["ServerSideEncryptionByDefault"] = new Dictionary<string, object>
+                        {
+                            ["SSEAlgorithm"] = "aws:kms",
+                            ["KMSMasterKeyID"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Keyss3"), "Arn" } },
+                        },
+                    }),
+                },
+            },
+        });
+        var policy = System.Text.Json.JsonSerializer.Serialize(Default.FindResources("AWS::S3::BucketPolicy"));
+        Assert.Contains("config.amazonaws.com", policy, StringComparison.Ordinal);
+        Assert.Contains("AWSLogs/123456789012/Config/*", policy, StringComparison.Ordinal);
+        Assert.Contains("bucket-owner-full-control", policy, StringComparison.Ordinal);
+        var keys = System.Text.Json.JsonSerializer.Serialize(Default.FindResources("AWS::KMS::Key"));
+        Assert.Contains("ConfigEncryptsDeliveries", keys, StringComparison.Ordinal);
+        Default.HasOutput("ConfigBucketName", new Dictionary<string, object>());
+        Default.HasOutput("ConfigDeliveryChannelName", new Dictionary<string, object>());
+    }
+
+    [Theory]
+    [InlineData("s3-default-encryption-kms", "S3_DEFAULT_ENCRYPTION_KMS")]
+    [InlineData("encrypted-volumes", "ENCRYPTED_VOLUMES")]
+    [InlineData("log-group-encrypted", "CLOUDWATCH_LOG_GROUP_ENCRYPTED")]
+    [InlineData("dynamodb-table-encrypted-kms", "DYNAMODB_TABLE_ENCRYPTED_KMS")]
+    public void Config_has_managed_encryption_rules_that_wait_for_the_recorder(string purpose, string identifier)
+    {
+        var rules = Default.FindResources("AWS::Config::ConfigRule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["ConfigRuleName"] = $"config-{purpose}-dev",
+                ["Source"] = new Dictionary<string, object> { ["Owner"] = "AWS", ["SourceIdentifier"] = identifier },
+            }),
+        }));
+        var rule = Assert.Single(rules).Value;
+        Assert.Contains("Recorder", System.Text.Json.JsonSerializer.Serialize(rule), StringComparison.Ordinal);
+        Default.HasOutput("ConfigRuleNames", new Dictionary<string, object>());
+    }
 }

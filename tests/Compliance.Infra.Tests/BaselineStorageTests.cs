@@ -13,7 +13,8 @@ public sealed class BaselineStorageTests
     [InlineData("compliance-reports")]
     public void Buckets_are_sse_kms_with_the_s3_key_versioned_and_fully_private(string purpose)
     {
-        Default.ResourceCountIs("AWS::S3::Bucket", 3);
+        // The three baseline buckets and the AWS Config delivery bucket (BaselineGovernanceTests).
+        Default.ResourceCountIs("AWS::S3::Bucket", 4);
         Default.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>
         {
             ["BucketName"] = $"s3-{purpose}-dev-123456789012",
@@ -43,7 +44,7 @@ public sealed class BaselineStorageTests
     public void Every_bucket_is_tls_only_and_denies_puts_without_kms()
     {
         var policies = Default.FindResources("AWS::S3::BucketPolicy").Values.Select(p => JsonSerializer.Serialize(p)).ToList();
-        Assert.Equal(3, policies.Count);
+        Assert.Equal(4, policies.Count);
         Assert.All(policies, p => Assert.Contains("aws:SecureTransport", p, StringComparison.Ordinal));
         Assert.All(policies, p => Assert.Contains("s3:x-amz-server-side-encryption", p, StringComparison.Ordinal));
         Assert.Equal(2, policies.Count(p => p.Contains("DenyPutWithoutKmsEncryptionHeader", StringComparison.Ordinal)));

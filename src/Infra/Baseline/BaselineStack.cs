@@ -58,6 +58,7 @@ public sealed class BaselineStack : Stack
         });
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
+        var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3 });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -84,5 +85,9 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "GuardDutyDetectorId", new CfnOutputProps { Value = threats.Detector.AttrId });
         _ = new CfnOutput(this, "AuditTableName", new CfnOutputProps { Value = audit.Table.TableName });
         _ = new CfnOutput(this, "AuditTableArn", new CfnOutputProps { Value = audit.Table.TableArn });
+        _ = new CfnOutput(this, "ConfigBucketName", new CfnOutputProps { Value = config.Bucket.BucketName });
+        _ = new CfnOutput(this, "ConfigRecorderName", new CfnOutputProps { Value = config.Recorder.Ref });
+        _ = new CfnOutput(this, "ConfigDeliveryChannelName", new CfnOutputProps { Value = config.DeliveryChannel.Ref });
+        _ = new CfnOutput(this, "ConfigRuleNames", new CfnOutputProps { Value = Fn.Join(",", [.. config.Rules.Values.Select(r => r.ConfigRuleName)]) });
     }
 }

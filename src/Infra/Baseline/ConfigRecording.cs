@@ -1,0 +1,154 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Config;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+
+namespace Compliance.Infra.Baseline;
+
+/// <summary>Properties of <see cref="ConfigRecording"/>.</summary>
+public sealed record ConfigRecordingProps
+{
+    /// <summary>Environment suffix of the names.</summary>
+    public required string EnvironmentName { get; init; }
+
+    /// <summary>The S3 key: default encryption of the delivery bucket and the key Config encrypts deliveries with.</summary>
+    public required IKey Key { get; init; }
+}
+
+/// <summary>
+/// AWS Config: a recorder of all supported resource types, global ones (IAM) included, running as the service-linked
+/// role AWSServiceRoleForConfig; a delivery channel (daily snapshots) to a dedicated bucket
+/// <c>s3-config-{env}-{account}</c>; and AWS managed rules for encryption at rest.
+/// The bucket is dedicated rather than one of the three baseline buckets: Config needs its own bucket-policy grants
+/// (config.amazonaws.com may check the ACL, list and put under AWSLogs/{account}/Config/), and the log and report
+/// buckets should not carry them. It follows <see cref="BaselineBuckets"/>: SSE-KMS with the S3 key, versioned, all four
+/// public-access blocks, TLS only, and PutObject denied when it asks for an encryption other than SSE-KMS.
+/// The service-linked role is referenced, not created: an account has at most one, and a second stack (or the
+/// console) creating it would make this one fail. Create it once with
+/// <c>aws iam create-service-linked-role --aws-service-name config.amazonaws.com</c>.
+/// An account holds one recorder and one delivery channel per region, so deploying fails where they already exist.
+/// </summary>
+public sealed class ConfigRecording : Construct
+{
+    /// <summary>AWS managed rules for encryption, by the purpose in their names.</summary>
+    public static IReadOnlyDictionary<string, string> EncryptionRules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["s3-default-encryption-kms"] = ManagedRuleIdentifiers.S3_DEFAULT_ENCRYPTION_KMS,
+        ["encrypted-volumes"] = ManagedRuleIdentifiers.EBS_ENCRYPTED_VOLUMES,
+        ["log-group-encrypted"] = ManagedRuleIdentifiers.CLOUDWATCH_LOG_GROUP_ENCRYPTED,
+        ["dynamodb-table-encrypted-kms"] = ManagedRuleIdentifiers.DYNAMODB_TABLE_ENCRYPTED_KMS,
+        ["sns-encrypted-kms"] = ManagedRuleIdentifiers.SNS_ENCRYPTED_KMS,
+        ["rds-storage-encrypted"] = ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED,
+    };
+
+    /// <summary>The delivery bucket.</summary>
+    public Bucket Bucket { get; }
+
+    /// <summary>The configuration recorder.</summary>
+    public CfnConfigurationRecorder Recorder { get; }
+
+    /// <summary>The delivery channel.</summary>
+    public CfnDeliveryChannel DeliveryChannel { get; }
+
+    /// <summary>The managed rules, by purpose.</summary>
+    public IReadOnlyDictionary<string, ManagedRule> Rules { get; }
+
+    public ConfigRecording(Construct scope, string id, ConfigRecordingProps props) : base(scope, id)
+    {
+        var stack = Stack.Of(this);
+        var account = stack.Account;
+        var env = props.EnvironmentName;
+        var config = new ServicePrincipal("config.amazonaws.com");
+        var sameAccount = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account } };
+
+        Bucket = new Bucket(this, "Bucket", new BucketProps
+        {
+            BucketName = $"s3-config-{env}-{account}",
+            Encryption = BucketEncryption.KMS,
+            EncryptionKey = props.Key,
+            BucketKeyEnabled = true,
+            Versioned = true,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            EnforceSSL = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            LifecycleRules = [new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) }],
+        });
+        // The grants AWS Config documents for a delivery bucket, limited to this account's Config.
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConfigChecksBucket",
+            Principals = [config],
+            Actions = ["s3:GetBucketAcl", "s3:ListBucket"],
+            Resources = [Bucket.BucketArn],
+            Conditions = sameAccount,
+        }));
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConfigDelivers",
+            Principals = [config],
+            Actions = ["s3:PutObject"],
+            Resources = [Bucket.ArnForObjects($"AWSLogs/{account}/Config/*")],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account, ["s3:x-amz-acl"] = "bucket-owner-full-control" },
+            },
+        }));
+        Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "DenyNonKmsEncryptionHeaders",
+            Effect = Effect.DENY,
+            Principals = [new AnyPrincipal()],
+            Actions = ["s3:PutObject"],
+            Resources = [Bucket.ArnForObjects("*")],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringNotEqualsIfExists"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "aws:kms" },
+                ["Null"] = new Dictionary<string, object> { ["s3:x-amz-server-side-encryption"] = "false" },
+            },
+        }));
+        // Config encrypts deliveries with the key (S3KmsKeyArn): the key policy must let this account's Config use it.
+        // In a key policy "*" is the key itself.
+        _ = props.Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConfigEncryptsDeliveries",
+            Principals = [config],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = sameAccount,
+        }));
+
+        Recorder = new CfnConfigurationRecorder(this, "Recorder", new CfnConfigurationRecorderProps
+        {
+            Name = $"config-recorder-{env}",
+            RoleArn = $"arn:{stack.Partition}:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+            RecordingGroup = new CfnConfigurationRecorder.RecordingGroupProperty { AllSupported = true, IncludeGlobalResourceTypes = true },
+        });
+        DeliveryChannel = new CfnDeliveryChannel(this, "DeliveryChannel", new CfnDeliveryChannelProps
+        {
+            Name = $"config-delivery-{env}",
+            S3BucketName = Bucket.BucketName,
+            S3KmsKeyArn = props.Key.KeyArn,
+            ConfigSnapshotDeliveryProperties = new CfnDeliveryChannel.ConfigSnapshotDeliveryPropertiesProperty { DeliveryFrequency = "TwentyFour_Hours" },
+        });
+        DeliveryChannel.Node.AddDependency(Bucket);
+
+        var rules = new Dictionary<string, ManagedRule>(StringComparer.Ordinal);
+        foreach (var (purpose, identifier) in EncryptionRules)
+        {
+            var rule = new ManagedRule(this, purpose, new ManagedRuleProps
+            {
+                ConfigRuleName = $"config-{purpose}-{env}",
+                Identifier = identifier,
+                Description = $"AWS managed rule {identifier}: encryption at rest.",
+            });
+            // Rules need a recorder to evaluate against.
+            rule.Node.AddDependency(Recorder);
+            rules[purpose] = rule;
+        }
+
+        Rules = rules;
+    }
+}
