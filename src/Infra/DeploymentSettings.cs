@@ -49,6 +49,18 @@ public sealed record DeploymentSettings
     /// <summary>Days before flow logs expire (<c>flowLogExpireDays</c>, default 30).</summary>
     public int FlowLogExpireDays { get; init; } = 30;
 
+    /// <summary>Account trusted to assume the cross-account auditor role (<c>auditorAccount</c>); null creates no auditor role.</summary>
+    public string? AuditorAccount { get; init; }
+
+    /// <summary>External ID the auditor must present (<c>auditorExternalId</c>, 32-1224 characters); required with an auditor account.</summary>
+    public string? AuditorExternalId { get; init; }
+
+    /// <summary>CIDR the auditor must call from (<c>auditorCidr</c>); required with an auditor account.</summary>
+    public string? AuditorCidr { get; init; }
+
+    /// <summary>Regions the region-restriction policy allows (<c>allowedRegions</c>, comma-separated); empty means the stack's region.</summary>
+    public IReadOnlyList<string> AllowedRegions { get; init; } = [];
+
     /// <summary>
     /// The remediation targets passed through to the function (context <c>s3KmsKeys</c>, <c>logsKmsKeys</c>,
     /// <c>flowLogDestination</c>) by variable name; the function validates them at start.
@@ -105,8 +117,51 @@ public sealed record DeploymentSettings
             throw new ArgumentException($"Context 'flowLogExpireDays' ({expire}) must be later than 'flowLogGlacierDays' ({glacier}).");
         }
 
+        var auditorAccount = Get("auditorAccount");
+        var externalId = Get("auditorExternalId");
+        var auditorCidr = Get("auditorCidr");
+        if (auditorAccount is null)
+        {
+            if (externalId is not null || auditorCidr is not null)
+            {
+                throw new ArgumentException("Context 'auditorExternalId' and 'auditorCidr' need 'auditorAccount', the account trusted to assume the auditor role.");
+            }
+        }
+        else
+        {
+            if (auditorAccount.Length != 12 || !auditorAccount.All(char.IsAsciiDigit))
+            {
+                throw new ArgumentException($"Context 'auditorAccount' must be a 12-digit account id, not '{auditorAccount}'.");
+            }
+
+            // STS accepts 2-1224 characters of [\w+=,.@:/-]; the baseline asks for at least 32.
+            if (externalId is null || externalId.Length is < 32 or > 1224
+                || !externalId.All(c => char.IsAsciiLetterOrDigit(c) || "_+=,.@:/-".Contains(c, StringComparison.Ordinal)))
+            {
+                throw new ArgumentException("Context 'auditorExternalId' must be 32-1224 characters of letters, digits and _+=,.@:/- (for example `openssl rand -hex 24`).");
+            }
+
+            if (auditorCidr is null || !IPNetwork.TryParse(auditorCidr, out _))
+            {
+                throw new ArgumentException($"Context 'auditorCidr' must be the CIDR the auditor calls from, such as 203.0.113.0/24, not '{auditorCidr}'.");
+            }
+        }
+
+        var allowedRegions = List("allowedRegions");
+        foreach (var region in allowedRegions)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z]{2}(-[a-z]+)+-[0-9]$"))
+            {
+                throw new ArgumentException($"Context 'allowedRegions' must list region names such as eu-west-1, not '{region}'.");
+            }
+        }
+
         return new DeploymentSettings
         {
+            AuditorAccount = auditorAccount,
+            AuditorExternalId = externalId,
+            AuditorCidr = auditorCidr,
+            AllowedRegions = allowedRegions,
             FlowLogGlacierDays = glacier,
             FlowLogExpireDays = expire,
             EnvironmentName = env,

@@ -77,10 +77,15 @@ public sealed class BaselineStorageTests
         Assert.Contains("delivery.logs.amazonaws.com", policy, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void No_allow_statement_in_the_baseline_has_a_star_action()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void No_allow_statement_in_the_baseline_has_a_star_action(bool auditor)
     {
-        var statements = CheckerRoleTests.AllStatements(CheckerStackTests.Json(Default)).Where(s => (string?)s["Effect"] == "Allow").ToList();
+        var template = auditor
+            ? Synth.Baseline(("auditorAccount", "210987654321"), ("auditorExternalId", "0123456789abcdef0123456789abcdef"), ("auditorCidr", "198.51.100.0/24"))
+            : Default;
+        var statements = CheckerRoleTests.AllStatements(CheckerStackTests.Json(template)).Where(s => (string?)s["Effect"] == "Allow").ToList();
         Assert.NotEmpty(statements);
         Assert.All(statements.SelectMany(CheckerRoleTests.Actions), a => Assert.False(a == "*" || a.EndsWith(":*", StringComparison.Ordinal), a));
     }

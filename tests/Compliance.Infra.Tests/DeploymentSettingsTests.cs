@@ -43,4 +43,32 @@ public sealed class DeploymentSettingsTests
         var error = Assert.Throws<ArgumentException>(() => Read((key, value)));
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcde")]
+    [InlineData("0123456789abcdef0123456789abcdef!")]
+    [InlineData(null)]
+    public void An_auditor_external_id_shorter_than_32_or_with_other_characters_is_refused(string? externalId)
+    {
+        var context = new List<(string, object)> { ("auditorAccount", "210987654321"), ("auditorCidr", "198.51.100.0/24") };
+        if (externalId is not null)
+        {
+            context.Add(("auditorExternalId", externalId));
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => Read([.. context]));
+        Assert.Contains("auditorExternalId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_auditor_needs_an_account_a_cidr_and_valid_regions()
+    {
+        Assert.Contains("auditorAccount", Assert.Throws<ArgumentException>(() => Read(("auditorExternalId", new string('a', 32)))).Message, StringComparison.Ordinal);
+        Assert.Contains("auditorAccount", Assert.Throws<ArgumentException>(() => Read(("auditorAccount", "12345"), ("auditorExternalId", new string('a', 32)), ("auditorCidr", "10.0.0.0/8"))).Message, StringComparison.Ordinal);
+        Assert.Contains("auditorCidr", Assert.Throws<ArgumentException>(() => Read(("auditorAccount", "210987654321"), ("auditorExternalId", new string('a', 32)))).Message, StringComparison.Ordinal);
+        Assert.Contains("allowedRegions", Assert.Throws<ArgumentException>(() => Read(("allowedRegions", "eu-west-1,mars"))).Message, StringComparison.Ordinal);
+        var settings = Read(("auditorAccount", "210987654321"), ("auditorExternalId", new string('a', 32)), ("auditorCidr", "198.51.100.0/24"), ("allowedRegions", "eu-west-1, us-east-1"));
+        Assert.Equal("210987654321", settings.AuditorAccount);
+        Assert.Equal(["eu-west-1", "us-east-1"], settings.AllowedRegions);
+    }
 }

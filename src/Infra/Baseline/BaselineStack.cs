@@ -59,6 +59,16 @@ public sealed class BaselineStack : Stack
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
         var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3 });
+        var access = new AccessControl(this, "Access", new AccessControlProps
+        {
+            EnvironmentName = env,
+            AuditTable = audit.Table,
+            ApplicationKey = keys.Application,
+            AuditorAccount = settings.AuditorAccount,
+            AuditorExternalId = settings.AuditorExternalId,
+            AuditorCidr = settings.AuditorCidr,
+            AllowedRegions = settings.AllowedRegions,
+        });
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -85,6 +95,14 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "GuardDutyDetectorId", new CfnOutputProps { Value = threats.Detector.AttrId });
         _ = new CfnOutput(this, "AuditTableName", new CfnOutputProps { Value = audit.Table.TableName });
         _ = new CfnOutput(this, "AuditTableArn", new CfnOutputProps { Value = audit.Table.TableArn });
+        _ = new CfnOutput(this, "ApplicationRoleArn", new CfnOutputProps { Value = access.Application.RoleArn });
+        if (access.Auditor is not null)
+        {
+            _ = new CfnOutput(this, "AuditorRoleArn", new CfnOutputProps { Value = access.Auditor.RoleArn });
+        }
+
+        _ = new CfnOutput(this, "MfaEnforcementPolicyArn", new CfnOutputProps { Value = access.MfaEnforcement.ManagedPolicyArn });
+        _ = new CfnOutput(this, "RegionRestrictionPolicyArn", new CfnOutputProps { Value = access.RegionRestriction.ManagedPolicyArn });
         _ = new CfnOutput(this, "ConfigBucketName", new CfnOutputProps { Value = config.Bucket.BucketName });
         _ = new CfnOutput(this, "ConfigRecorderName", new CfnOutputProps { Value = config.Recorder.Ref });
         _ = new CfnOutput(this, "ConfigDeliveryChannelName", new CfnOutputProps { Value = config.DeliveryChannel.Ref });
