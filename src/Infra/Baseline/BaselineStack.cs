@@ -69,6 +69,8 @@ public sealed class BaselineStack : Stack
             AuditorCidr = settings.AuditorCidr,
             AllowedRegions = settings.AllowedRegions,
         });
+        var secret = new AppSecret(this, "AppSecret", new AppSecretProps { EnvironmentName = env, Key = keys.Application, LogsKey = keys.Logs });
+        _ = secret.Secret.GrantRead(access.Application);
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
@@ -103,6 +105,8 @@ public sealed class BaselineStack : Stack
 
         _ = new CfnOutput(this, "MfaEnforcementPolicyArn", new CfnOutputProps { Value = access.MfaEnforcement.ManagedPolicyArn });
         _ = new CfnOutput(this, "RegionRestrictionPolicyArn", new CfnOutputProps { Value = access.RegionRestriction.ManagedPolicyArn });
+        _ = new CfnOutput(this, "AppSecretArn", new CfnOutputProps { Value = secret.Secret.SecretArn });
+        _ = new CfnOutput(this, "SecretRotationFunctionName", new CfnOutputProps { Value = secret.RotationFunction.FunctionName });
         _ = new CfnOutput(this, "ConfigBucketName", new CfnOutputProps { Value = config.Bucket.BucketName });
         _ = new CfnOutput(this, "ConfigRecorderName", new CfnOutputProps { Value = config.Recorder.Ref });
         _ = new CfnOutput(this, "ConfigDeliveryChannelName", new CfnOutputProps { Value = config.DeliveryChannel.Ref });
