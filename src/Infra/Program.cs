@@ -40,7 +40,7 @@ _ = new CheckerStack(app, $"compliance-checker-{settings.EnvironmentName}",
     new CheckerStackProps { Settings = settings, FunctionCode = functionCode, Handler = layout.Handler() });
 
 _ = new BaselineStack(app, $"compliance-baseline-{settings.EnvironmentName}",
-    new StackProps { Env = env, Description = "Zero-trust baseline the compliance checker guards: network tiers, NACLs, security groups." },
+    new StackProps { Env = env, Description = "Zero-trust baseline the compliance checker guards: network, keys, buckets, monitoring, GuardDuty, secrets, Config, audit table, IAM." },
     new BaselineStackProps { Settings = settings });
 
 app.Synth();

@@ -11,10 +11,10 @@ public sealed record BaselineStackProps
 }
 
 /// <summary>
-/// The zero-trust baseline the checker guards. So far: the VPC and its tiers, NACLs, security groups, VPC endpoints,
-/// the three KMS keys, the three buckets, VPC flow logs to S3, log groups with the authentication-failure metric
-/// filter and alarms, and the tags on everything. Still to come (issue 5): the flow-log reject-rate alarm (needs flow
-/// logs in CloudWatch Logs), GuardDuty, Secrets Manager, Config, the audit table and the IAM roles and policies.
+/// The zero-trust baseline the checker guards: the VPC and its tiers, NACLs, security groups, VPC endpoints, the three
+/// KMS keys, the three buckets, VPC flow logs to S3, log groups with the authentication-failure metric filter and
+/// alarms, GuardDuty, the rotated application secret, AWS Config, the audit table, the IAM roles and policies, and the
+/// tags on everything. Still to come (issue 5): the flow-log reject-rate alarm (needs flow logs in CloudWatch Logs).
 /// </summary>
 public sealed class BaselineStack : Stack
 {
