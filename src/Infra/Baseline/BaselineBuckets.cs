@@ -54,19 +54,10 @@ public sealed class BaselineBuckets : Construct
 
     private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, LifecycleRule lifecycle)
     {
-        var bucket = new Bucket(this, purpose, new BucketProps
-        {
-            BucketName = $"s3-{purpose}-{props.EnvironmentName}-{Stack.Of(this).Account}",
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = props.Key,
-            BucketKeyEnabled = true,
-            Versioned = true,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules = [lifecycle],
-        });
+        var bucket = new Bucket(this, purpose, SecureBucket.Props(
+            $"s3-{purpose}-{props.EnvironmentName}-{Stack.Of(this).Account}",
+            props.Key,
+            lifecycle));
 
         // Deny a PutObject without the SSE-KMS header (requireHeader), or, where an AWS service delivers logs without
         // any encryption header (flow logs), one that asks for an encryption other than SSE-KMS: a "deny when the

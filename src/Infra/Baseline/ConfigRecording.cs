@@ -63,19 +63,10 @@ public sealed class ConfigRecording : Construct
         var config = new ServicePrincipal("config.amazonaws.com");
         var sameAccount = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account } };
 
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            BucketName = $"s3-config-{env}-{account}",
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = props.Key,
-            BucketKeyEnabled = true,
-            Versioned = true,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules = [new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) }],
-        });
+        Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
+            $"s3-config-{env}-{account}",
+            props.Key,
+            new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) }));
         // The grants AWS Config documents for a delivery bucket, limited to this account's Config.
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -34,28 +34,16 @@ public sealed class ChangeTrail : Construct
 
     public ChangeTrail(Construct scope, string id, ChangeTrailProps props) : base(scope, id)
     {
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            BucketName = $"s3-compliance-trail-{props.EnvironmentName}-{Stack.Of(this).Account}",
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = props.Key,
-            BucketKeyEnabled = true,
-            Versioned = true,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "archive-trail",
-                    Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(90) }],
-                    Expiration = Duration.Days(365),
-                    NoncurrentVersionExpiration = Duration.Days(30),
-                },
-            ],
-        });
+        Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
+            $"s3-compliance-trail-{props.EnvironmentName}-{Stack.Of(this).Account}",
+            props.Key,
+            new LifecycleRule
+            {
+                Id = "archive-trail",
+                Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(90) }],
+                Expiration = Duration.Days(365),
+                NoncurrentVersionExpiration = Duration.Days(30),
+            }));
 
         Trail = new Trail(this, "Trail", new TrailProps
         {

@@ -30,30 +30,18 @@ public sealed class ReportBucket : Construct
 
     public ReportBucket(Construct scope, string id, ReportBucketProps props) : base(scope, id)
     {
-        Bucket = new Bucket(this, "Bucket", new BucketProps
-        {
-            BucketName = $"s3-compliance-reports-{props.EnvironmentName}-{Stack.Of(this).Account}",
-            Encryption = BucketEncryption.KMS,
-            EncryptionKey = props.Key,
-            BucketKeyEnabled = true,
-            Versioned = true,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "archive-reports",
-                    Prefix = ReportPrefix,
-                    Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(90) }],
-                    Expiration = Duration.Days(365),
-                    NoncurrentVersionExpiration = Duration.Days(30),
-                    AbortIncompleteMultipartUploadAfter = Duration.Days(7),
-                },
-            ],
-        });
+        Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
+            $"s3-compliance-reports-{props.EnvironmentName}-{Stack.Of(this).Account}",
+            props.Key,
+            new LifecycleRule
+            {
+                Id = "archive-reports",
+                Prefix = ReportPrefix,
+                Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(90) }],
+                Expiration = Duration.Days(365),
+                NoncurrentVersionExpiration = Duration.Days(30),
+                AbortIncompleteMultipartUploadAfter = Duration.Days(7),
+            }));
 
         // Objects must arrive encrypted with KMS (the function always sends aws:kms and the key id).
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
