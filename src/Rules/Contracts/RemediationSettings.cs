@@ -37,12 +37,9 @@ public sealed record RemediationSettings
     }
 
     /// <summary>The region of a KMS key ARN (arn:partition:kms:region:account:key/id); null for anything else (aliases, bare ids).</summary>
-    public static string? KeyArnRegion(string keyArn)
-    {
-        var parts = keyArn.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" && parts[1].StartsWith("aws", StringComparison.Ordinal) && parts[2] == "kms"
-            && parts[3].Length > 0 && parts[4].Length == 12 && parts[5].StartsWith("key/", StringComparison.Ordinal) && parts[5].Length > "key/".Length
-            ? parts[3]
+    public static string? KeyArnRegion(string keyArn) =>
+        Inventory.AwsArn.Parse(keyArn) is { Service: "kms" } arn && arn.Partition.StartsWith("aws", StringComparison.Ordinal)
+            && arn.Region.Length > 0 && arn.Account.Length == 12 && arn.Resource.StartsWith("key/", StringComparison.Ordinal) && arn.Resource.Length > "key/".Length
+            ? arn.Region
             : null;
-    }
 }

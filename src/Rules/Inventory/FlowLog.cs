@@ -39,13 +39,12 @@ public sealed record FlowLog : AwsResource
                 return null;
             }
 
-            var parts = LogDestination.Split(':', 6);
-            if (parts.Length < 6 || parts[0] != "arn" || parts[2] != "s3" || parts[3].Length > 0 || parts[4].Length > 0)
+            if (AwsArn.Parse(LogDestination) is not { Service: "s3", Region: "", Account: "" } arn)
             {
                 return null;
             }
 
-            var name = parts[5].Split('/', 2)[0];
+            var name = arn.Resource.Split('/', 2)[0];
             return name.Length > 0 ? name : null;
         }
     }

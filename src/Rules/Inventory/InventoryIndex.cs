@@ -109,20 +109,13 @@ public sealed class InventoryIndex
     /// <summary>"arn:aws:kms:eu-west-1:111122223333:key/abcd" → (eu-west-1, 111122223333, abcd); "alias/x" → (region, account, alias/x).</summary>
     private static (string Region, string Account, string LocalName) SplitKeyReference(string reference, string region, string accountId)
     {
-        if (!reference.StartsWith("arn:", StringComparison.Ordinal))
+        if (AwsArn.Parse(reference) is not { } arn)
         {
             return (region, accountId, reference);
         }
 
-        var parts = reference.Split(':', 6);
-        if (parts.Length < 6)
-        {
-            return (region, accountId, reference);
-        }
-
-        var resource = parts[5];
-        var local = resource.StartsWith("key/", StringComparison.Ordinal) ? resource["key/".Length..] : resource;
-        return (parts[3], parts[4], local);
+        var local = arn.Resource.StartsWith("key/", StringComparison.Ordinal) ? arn.Resource["key/".Length..] : arn.Resource;
+        return (arn.Region, arn.Account, local);
     }
 
     private static string TrimArnSuffix(string arn) => arn.EndsWith(":*", StringComparison.Ordinal) ? arn[..^2] : arn;

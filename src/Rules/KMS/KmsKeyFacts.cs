@@ -42,13 +42,8 @@ internal static class KmsKeyFacts
             return true;
         }
 
-        var parts = principal.Split(':');
-        return parts.Length == 6
-            && parts[0] == "arn"
-            && parts[1].StartsWith("aws", StringComparison.Ordinal)
-            && parts[2] == "iam"
-            && parts[3].Length == 0
-            && parts[4] == accountId
-            && parts[5] == "root";
+        return AwsArn.Parse(principal) is { Service: "iam", Region: "", Resource: "root" } arn
+            && arn.Partition.StartsWith("aws", StringComparison.Ordinal)
+            && arn.Account == accountId;
     }
 }

@@ -20,8 +20,7 @@ internal static class S3Names
             return principal;
         }
 
-        var parts = principal.Split(':', 6);
-        return parts.Length == 6 && parts[0] == "arn" && IsAccountId(parts[4]) ? parts[4] : null;
+        return AwsArn.Parse(principal) is { } arn && IsAccountId(arn.Account) ? arn.Account : null;
     }
 
     private static bool IsAccountId(string text) => text.Length == 12 && text.All(char.IsAsciiDigit);
