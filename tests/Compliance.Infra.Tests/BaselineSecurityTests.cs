@@ -60,6 +60,8 @@ public sealed class BaselineSecurityTests
     [InlineData("sns")]
     [InlineData("sts")]
     [InlineData("monitoring")]
+    [InlineData("events")]
+    [InlineData("execute-api")]
     public void Interface_endpoints_with_private_dns_behind_the_443_from_the_vpc_group(string service)
     {
         Default.HasResourceProperties("AWS::EC2::VPCEndpoint", new Dictionary<string, object>

@@ -1,3 +1,4 @@
+using Compliance.Infra.Baseline;
 using System.Text.Json;
 using Amazon.CDK.Assertions;
 
@@ -67,7 +68,7 @@ public sealed class BaselineStorageTests
                 {
                     Match.ObjectLike(new Dictionary<string, object>
                     {
-                        ["ExpirationInDays"] = 30,
+                        ["ExpirationInDays"] = 365,
                         ["Transitions"] = new object[] { new Dictionary<string, object> { ["StorageClass"] = "GLACIER", ["TransitionInDays"] = 7 } },
                     }),
                 },
@@ -85,9 +86,30 @@ public sealed class BaselineStorageTests
         var template = auditor
             ? Synth.Baseline(("auditorAccount", "210987654321"), ("auditorExternalId", "0123456789abcdef0123456789abcdef"), ("auditorCidr", "198.51.100.0/24"))
             : Default;
-        var statements = CheckerRoleTests.AllStatements(CheckerStackTests.Json(template)).Where(s => (string?)s["Effect"] == "Allow").ToList();
+        // VPC endpoint policies are left out: they grant nothing (the caller's own identity policy still decides), they
+        // only filter what may pass the endpoint, so there "<service>:*" for this account's principals is the point.
+        var resources = CheckerStackTests.Json(template)["Resources"]!.AsObject()
+            .Where(r => (string?)r.Value!["Type"] != "AWS::EC2::VPCEndpoint")
+            .Select(r => r.Value!);
+        var statements = resources.SelectMany(CheckerRoleTests.AllStatements).Where(s => (string?)s["Effect"] == "Allow").ToList();
         Assert.NotEmpty(statements);
         Assert.All(statements.SelectMany(CheckerRoleTests.Actions), a => Assert.False(a == "*" || a.EndsWith(":*", StringComparison.Ordinal), a));
+    }
+
+    [Fact]
+    public void Endpoint_policies_admit_only_this_accounts_principals_and_only_their_own_service()
+    {
+        var endpoints = CheckerStackTests.Json(Default)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::EC2::VPCEndpoint").ToList();
+        Assert.Equal(Endpoints.GatewayServices.Count + Endpoints.InterfaceServices.Count, endpoints.Count);
+        foreach (var (_, endpoint) in endpoints)
+        {
+            var statement = Assert.Single(endpoint!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())!;
+            var service = endpoint["Properties"]!["ServiceName"]!.ToJsonString();
+            var action = statement["Action"]!.GetValue<string>();
+            Assert.EndsWith(":*", action, StringComparison.Ordinal);
+            Assert.Contains("." + (action == "cloudwatch:*" ? "monitoring" : action[..^2]), service, StringComparison.Ordinal);
+            Assert.Equal("123456789012", statement["Condition"]!["StringEquals"]!["aws:PrincipalAccount"]!.GetValue<string>());
+        }
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class CheckerStackTests
         Default.HasResourceProperties("AWS::Logs::LogGroup", new Dictionary<string, object>
         {
             ["LogGroupName"] = "/aws/lambda/lambda-compliance-checker-dev",
-            ["RetentionInDays"] = 90,
+            ["RetentionInDays"] = 365,
             ["KmsKeyId"] = Match.ObjectLike(new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^Key")]) }),
         });
         Default.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Lambda;
@@ -19,6 +20,12 @@ public sealed record AppSecretProps
 
     /// <summary>The logs key: encrypts the rotation function's log group.</summary>
     public required IKey LogsKey { get; init; }
+
+    /// <summary>The network: the rotation function runs in the application subnets.</summary>
+    public required Network Network { get; init; }
+
+    /// <summary>The interface endpoints' security group, the rotation function's only destination.</summary>
+    public required CfnSecurityGroup EndpointSecurityGroup { get; init; }
 }
 
 /// <summary>
@@ -30,6 +37,7 @@ public sealed record AppSecretProps
 /// no other system stores (the application checks callers against the secret itself): createSecret puts a new random
 /// password as AWSPENDING, setSecret has no downstream system to update, testSecret checks the pending JSON, and
 /// finishSecret moves AWSCURRENT. If a database ever owns this credential, switch to that engine's HostedRotation.
+/// The function runs in the private application subnets and reaches AWS only through the interface endpoints.
 /// </summary>
 public sealed class AppSecret : Construct
 {
@@ -76,6 +84,9 @@ public sealed class AppSecret : Construct
     /// <summary>The rotation schedule.</summary>
     public RotationSchedule Rotation { get; }
 
+    /// <summary>The rotation function's security group: no ingress, HTTPS to the interface endpoints only.</summary>
+    public CfnSecurityGroup RotationSecurityGroup { get; }
+
     public AppSecret(Construct scope, string id, AppSecretProps props) : base(scope, id)
     {
         var env = props.EnvironmentName;
@@ -98,7 +109,7 @@ public sealed class AppSecret : Construct
         {
             LogGroupName = $"/aws/lambda/lambda-secret-rotation-{env}",
             EncryptionKey = props.LogsKey,
-            Retention = RetentionDays.THREE_MONTHS,
+            Retention = LogRetention.Days,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         var role = new Role(this, "RotationRole", new RoleProps
@@ -114,8 +125,40 @@ public sealed class AppSecret : Construct
             Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
             Resources = [logGroup.LogGroupArn],
         }));
+        // In the private application subnets, reaching Secrets Manager, KMS and CloudWatch Logs through the interface
+        // endpoints only (private DNS), never the internet.
+        RotationSecurityGroup = new CfnSecurityGroup(this, "RotationSecurityGroup", new CfnSecurityGroupProps
+        {
+            GroupName = $"sg-secret-rotation-{env}",
+            GroupDescription = "Secret rotation function: HTTPS to the interface endpoints only",
+            VpcId = props.Network.Vpc.Ref,
+            Tags = [new CfnTag { Key = "Name", Value = $"sg-secret-rotation-{env}" }, new CfnTag { Key = "Tier", Value = Network.TierTags["application"] }],
+            SecurityGroupEgress = new object[]
+            {
+                new CfnSecurityGroup.EgressProperty
+                {
+                    IpProtocol = "tcp", FromPort = 443, ToPort = 443, DestinationSecurityGroupId = props.EndpointSecurityGroup.AttrGroupId,
+                    Description = "HTTPS to the interface endpoints",
+                },
+            },
+        });
+        var subnets = props.Network.Subnets["application"]
+            .Select((subnet, i) => Subnet.FromSubnetAttributes(this, $"RotationSubnet{i}", new SubnetAttributes
+            {
+                SubnetId = subnet.Ref,
+                AvailabilityZone = subnet.AttrAvailabilityZone,
+            }))
+            .ToArray();
+        var vpc = Vpc.FromVpcAttributes(this, "RotationVpc", new VpcAttributes
+        {
+            VpcId = props.Network.Vpc.Ref,
+            AvailabilityZones = [.. subnets.Select(s => s.AvailabilityZone)],
+        });
         RotationFunction = new Function(this, "Rotation", new FunctionProps
         {
+            Vpc = vpc,
+            VpcSubnets = new SubnetSelection { Subnets = subnets },
+            SecurityGroups = [SecurityGroup.FromSecurityGroupId(this, "RotationGroup", RotationSecurityGroup.AttrGroupId, new SecurityGroupImportOptions { AllowAllOutbound = false })],
             FunctionName = $"lambda-secret-rotation-{env}",
             Description = "Rotates secret-app-credentials: a new random 32-character password every 30 days.",
             Runtime = Runtime.PYTHON_3_12,

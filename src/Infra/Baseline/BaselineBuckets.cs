@@ -18,7 +18,7 @@ public sealed record BaselineBucketsProps
     /// <summary>Days before flow logs move to Glacier (context flowLogGlacierDays, default 7).</summary>
     public required int FlowLogGlacierDays { get; init; }
 
-    /// <summary>Days before flow logs expire (context flowLogExpireDays, default 30).</summary>
+    /// <summary>Days before flow logs expire (context flowLogExpireDays, default 365).</summary>
     public required int FlowLogExpireDays { get; init; }
 }
 

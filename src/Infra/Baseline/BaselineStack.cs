@@ -14,7 +14,7 @@ public sealed record BaselineStackProps
 /// The zero-trust baseline the checker guards: the VPC and its tiers, NACLs, security groups, VPC endpoints, the three
 /// KMS keys, the three buckets, VPC flow logs to S3, log groups with the authentication-failure metric filter and
 /// alarms, GuardDuty, the rotated application secret, AWS Config, the audit table, the IAM roles and policies, and the
-/// tags on everything. Still to come (issue 5): the flow-log reject-rate alarm (needs flow logs in CloudWatch Logs).
+/// tags on everything.
 /// </summary>
 public sealed class BaselineStack : Stack
 {
@@ -38,8 +38,8 @@ public sealed class BaselineStack : Stack
         }
 
         var network = new Network(this, "Network", new NetworkProps { EnvironmentName = env, Nat = settings.Nat });
-        _ = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
-        _ = new Endpoints(this, "Endpoints", new EndpointsProps { EnvironmentName = env, Network = network });
+        var acls = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });
+        var endpoints = new Endpoints(this, "Endpoints", new EndpointsProps { EnvironmentName = env, Network = network });
         var keys = new BaselineKeys(this, "Keys", new BaselineKeysProps { EnvironmentName = env });
         var buckets = new BaselineBuckets(this, "Buckets", new BaselineBucketsProps
         {
@@ -48,13 +48,20 @@ public sealed class BaselineStack : Stack
             FlowLogGlacierDays = settings.FlowLogGlacierDays,
             FlowLogExpireDays = settings.FlowLogExpireDays,
         });
-        _ = new FlowLogs(this, "FlowLogs", new FlowLogsProps { Vpc = network.Vpc, Bucket = buckets.FlowLogs });
         var monitoring = new Monitoring(this, "Monitoring", new MonitoringProps
         {
             EnvironmentName = env,
             Key = keys.Logs,
             AlertEmail = settings.AlertEmail,
             NatGatewayId = network.NatGateway?.Ref,
+        });
+        var flowLogs = new FlowLogs(this, "FlowLogs", new FlowLogsProps
+        {
+            Vpc = network.Vpc,
+            Bucket = buckets.FlowLogs,
+            EnvironmentName = env,
+            LogGroup = monitoring.LogGroups["flow-logs"],
+            AlarmTopic = monitoring.Topic,
         });
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
@@ -69,7 +76,14 @@ public sealed class BaselineStack : Stack
             AuditorCidr = settings.AuditorCidr,
             AllowedRegions = settings.AllowedRegions,
         });
-        var secret = new AppSecret(this, "AppSecret", new AppSecretProps { EnvironmentName = env, Key = keys.Application, LogsKey = keys.Logs });
+        var secret = new AppSecret(this, "AppSecret", new AppSecretProps
+        {
+            EnvironmentName = env,
+            Key = keys.Application,
+            LogsKey = keys.Logs,
+            Network = network,
+            EndpointSecurityGroup = endpoints.SecurityGroup,
+        });
         _ = secret.Secret.GrantRead(access.Application);
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
@@ -79,6 +93,38 @@ public sealed class BaselineStack : Stack
             _ = new CfnOutput(this, $"{tier}SubnetIds", new CfnOutputProps { Value = Fn.Join(",", [.. subnets.Select(s => s.Ref)]) });
         }
 
+        foreach (var (tier, table) in network.RouteTables)
+        {
+            _ = new CfnOutput(this, $"{tier}RouteTableId", new CfnOutputProps { Value = table.Ref });
+        }
+
+        foreach (var (tier, acl) in acls.Acls)
+        {
+            _ = new CfnOutput(this, $"{tier}NetworkAclId", new CfnOutputProps { Value = acl.Ref });
+        }
+
+        if (network.InternetGateway is { } igw)
+        {
+            _ = new CfnOutput(this, "InternetGatewayId", new CfnOutputProps { Value = igw.Ref });
+        }
+
+        if (network.NatGateway is { } nat)
+        {
+            _ = new CfnOutput(this, "NatGatewayId", new CfnOutputProps { Value = nat.Ref });
+        }
+
+        foreach (var (service, endpoint) in endpoints.ByService)
+        {
+            _ = new CfnOutput(this, $"{service.Replace("-", "", StringComparison.Ordinal)}EndpointId", new CfnOutputProps { Value = endpoint.Ref });
+        }
+
+        _ = new CfnOutput(this, "EndpointSecurityGroupId", new CfnOutputProps { Value = endpoints.SecurityGroup.AttrGroupId });
+        _ = new CfnOutput(this, "PrivateRangesPrefixListId", new CfnOutputProps { Value = groups.PrivateRanges.AttrPrefixListId });
+        _ = new CfnOutput(this, "ManagementSubnetsPrefixListId", new CfnOutputProps { Value = groups.ManagementSubnets.AttrPrefixListId });
+        _ = new CfnOutput(this, "FlowLogId", new CfnOutputProps { Value = flowLogs.FlowLog.Ref });
+        _ = new CfnOutput(this, "RejectedFlowLogId", new CfnOutputProps { Value = flowLogs.RejectedFlowLog.Ref });
+        _ = new CfnOutput(this, "RejectRateAlarmName", new CfnOutputProps { Value = flowLogs.RejectRateAlarm.AlarmName });
+        _ = new CfnOutput(this, "SecretRotationSecurityGroupId", new CfnOutputProps { Value = secret.RotationSecurityGroup.AttrGroupId });
         _ = new CfnOutput(this, "ApplicationLogsBucketName", new CfnOutputProps { Value = buckets.ApplicationLogs.BucketName });
         _ = new CfnOutput(this, "FlowLogsBucketName", new CfnOutputProps { Value = buckets.FlowLogs.BucketName });
         _ = new CfnOutput(this, "ReportsBucketName", new CfnOutputProps { Value = buckets.Reports.BucketName });

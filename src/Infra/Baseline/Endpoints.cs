@@ -25,7 +25,12 @@ public sealed class Endpoints : Construct
     public static IReadOnlyList<string> GatewayServices { get; } = ["s3", "dynamodb"];
 
     /// <summary>The interface endpoint services.</summary>
-    public static IReadOnlyList<string> InterfaceServices { get; } = ["kms", "logs", "secretsmanager", "sns", "sts", "monitoring"];
+    /// <remarks>The issue named kms, logs, secretsmanager, sns, sts and monitoring; events and execute-api complete the set the
+    /// checker's EC2.VPC.2 requires, so that EventBridge and private API Gateway traffic stays in the VPC too.</remarks>
+    public static IReadOnlyList<string> InterfaceServices { get; } = ["kms", "logs", "secretsmanager", "sns", "sts", "monitoring", "events", "execute-api"];
+
+    /// <summary>Every endpoint, by service.</summary>
+    public IReadOnlyDictionary<string, CfnVPCEndpoint> ByService { get; }
 
     /// <summary>The endpoints' security group.</summary>
     public CfnSecurityGroup SecurityGroup { get; }
@@ -54,10 +59,12 @@ public sealed class Endpoints : Construct
             Description = "HTTPS from the VPC",
         });
 
+        var byService = new Dictionary<string, CfnVPCEndpoint>(StringComparer.Ordinal);
         foreach (var service in GatewayServices)
         {
-            _ = new CfnVPCEndpoint(this, service, new CfnVPCEndpointProps
+            byService[service] = new CfnVPCEndpoint(this, service, new CfnVPCEndpointProps
             {
+                PolicyDocument = Policy(service),
                 VpcId = vpc.Ref,
                 VpcEndpointType = "Gateway",
                 ServiceName = $"com.amazonaws.{region}.{service}",
@@ -67,8 +74,9 @@ public sealed class Endpoints : Construct
 
         foreach (var service in InterfaceServices)
         {
-            _ = new CfnVPCEndpoint(this, service, new CfnVPCEndpointProps
+            byService[service] = new CfnVPCEndpoint(this, service, new CfnVPCEndpointProps
             {
+                PolicyDocument = Policy(service),
                 VpcId = vpc.Ref,
                 VpcEndpointType = "Interface",
                 ServiceName = $"com.amazonaws.{region}.{service}",
@@ -77,5 +85,38 @@ public sealed class Endpoints : Construct
                 SecurityGroupIds = [SecurityGroup.AttrGroupId],
             });
         }
+
+        ByService = byService;
     }
+
+    /// <summary>The IAM service prefix of an endpoint service, where the two differ.</summary>
+    private static string ActionPrefix(string service) => service switch
+    {
+        "monitoring" => "cloudwatch",
+        _ => service,
+    };
+
+    /// <summary>
+    /// Only principals of this account may use an endpoint, and only for its own service: stolen credentials of another
+    /// account cannot carry data out through it (EC2.VPCEndpoint.1).
+    /// </summary>
+    private Dictionary<string, object> Policy(string service) => new()
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new object[]
+        {
+            new Dictionary<string, object>
+            {
+                ["Sid"] = "OnlyThisAccountsPrincipals",
+                ["Effect"] = "Allow",
+                ["Principal"] = "*",
+                ["Action"] = $"{ActionPrefix(service)}:*",
+                ["Resource"] = "*",
+                ["Condition"] = new Dictionary<string, object>
+                {
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:PrincipalAccount"] = Stack.Of(this).Account },
+                },
+            },
+        },
+    };
 }

@@ -27,7 +27,7 @@ public sealed record MonitoringProps
 }
 
 /// <summary>
-/// KMS-encrypted log groups (application, Lambda, flow logs; 90 days), a metric filter counting authentication
+/// KMS-encrypted log groups (application, Lambda, flow logs; one year), a metric filter counting authentication
 /// failures in the application log with an alarm above 5 in 5 minutes, and alarms on NAT gateway packet drops and
 /// Lambda errors; every alarm goes to a KMS-encrypted topic.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class Monitoring : Construct
             {
                 LogGroupName = g.Item2,
                 EncryptionKey = props.Key,
-                Retention = RetentionDays.THREE_MONTHS,
+                Retention = LogRetention.Days,
                 RemovalPolicy = RemovalPolicy.RETAIN,
             }));
 

@@ -32,11 +32,26 @@ public sealed class Network : Construct
         ["management"] = ["10.0.21.0/24", "10.0.22.0/24", "10.0.23.0/24"],
     };
 
+    /// <summary>
+    /// The Tier tag of each tier's subnets, route table and security group, in the vocabulary the checker's network rules
+    /// read (EC2.RouteTable.1, EC2.SecurityGroup.4/.5): the management tier holds the NAT gateway and the internet route,
+    /// so it is the VPC's public edge; application and database are private.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TierTags { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["application"] = "app",
+        ["database"] = "data",
+        ["management"] = "public",
+    };
+
     /// <summary>The VPC.</summary>
     public CfnVPC Vpc { get; }
 
     /// <summary>The subnets by tier.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CfnSubnet>> Subnets { get; }
+
+    /// <summary>The internet gateway, or null when <see cref="NetworkProps.Nat"/> is off.</summary>
+    public CfnInternetGateway? InternetGateway { get; }
 
     /// <summary>The NAT gateway, or null when <see cref="NetworkProps.Nat"/> is off.</summary>
     public CfnNatGateway? NatGateway { get; }
@@ -62,7 +77,7 @@ public sealed class Network : Construct
             var table = new CfnRouteTable(this, $"{tier}-routes", new CfnRouteTableProps
             {
                 VpcId = Vpc.Ref,
-                Tags = [new CfnTag { Key = "Name", Value = $"rtb-{tier}-{env}" }],
+                Tags = [new CfnTag { Key = "Name", Value = $"rtb-{tier}-{env}" }, new CfnTag { Key = "Tier", Value = TierTags[tier] }],
             });
             routeTables[tier] = table;
             subnets[tier] = [.. cidrs.Select((cidr, az) =>
@@ -73,7 +88,7 @@ public sealed class Network : Construct
                     CidrBlock = cidr,
                     AvailabilityZone = Fn.Select(az, Fn.GetAzs()),
                     MapPublicIpOnLaunch = false,
-                    Tags = [new CfnTag { Key = "Name", Value = $"subnet-{tier}-{az + 1}-{env}" }],
+                    Tags = [new CfnTag { Key = "Name", Value = $"subnet-{tier}-{az + 1}-{env}" }, new CfnTag { Key = "Tier", Value = TierTags[tier] }],
                 });
                 _ = new CfnSubnetRouteTableAssociation(this, $"{tier}-{az}-routes", new CfnSubnetRouteTableAssociationProps
                 {
@@ -93,6 +108,7 @@ public sealed class Network : Construct
             {
                 Tags = [new CfnTag { Key = "Name", Value = $"igw-baseline-{env}" }],
             });
+            InternetGateway = igw;
             var attachment = new CfnVPCGatewayAttachment(this, "InternetGatewayAttachment", new CfnVPCGatewayAttachmentProps
             {
                 VpcId = Vpc.Ref,

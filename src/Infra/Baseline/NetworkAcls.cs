@@ -17,8 +17,9 @@ public sealed record NetworkAclsProps
 }
 
 /// <summary>
-/// One NACL per tier. Rules 10, 20, 30 deny the RFC 5737 TEST-NET ranges both ways; allows start at 100; return
-/// traffic on the ephemeral ports 1024-65535 is allowed explicitly, since NACLs are stateless.
+/// One NACL per tier. Rules 10, 20, 30 deny the RFC 5737 TEST-NET ranges both ways; rule 40 denies RDP from the
+/// internet where the ephemeral allow would otherwise admit it; allows start at 100; return traffic on the ephemeral
+/// ports 1024-65535 is allowed explicitly, since NACLs are stateless.
 /// </summary>
 public sealed class NetworkAcls : Construct
 {
@@ -57,6 +58,14 @@ public sealed class NetworkAcls : Construct
                 }
             }
 
+            // The ephemeral allow below (1024-65535 from anywhere) contains RDP's 3389: NACLs are first-match, so an
+            // explicit deny numbered before it keeps the internet off the admin ports (EC2.NetworkAcl.1). SSH's 22 is
+            // outside the ephemeral range and is allowed only from the sources listed in Inbound.
+            if (EphemeralSource(tier) == "0.0.0.0/0")
+            {
+                Entry(acl, $"{tier}-in-deny-rdp", 40, egress: false, "deny", "0.0.0.0/0", 3389, 3389);
+            }
+
             var rule = 100;
             foreach (var (cidr, from, to) in Inbound(tier, props.AdminCidr))
             {
@@ -65,12 +74,15 @@ public sealed class NetworkAcls : Construct
             }
 
             // Return traffic of inbound connections, and outbound connections (stateless: both need explicit rules).
-            Entry(acl, $"{tier}-in-ephemeral", rule, egress: false, "allow", tier == "database" ? Network.VpcCidr : "0.0.0.0/0", 1024, 65535);
-            Entry(acl, $"{tier}-out-100", 100, egress: true, "allow", tier == "database" ? Network.VpcCidr : "0.0.0.0/0", 0, 65535);
+            Entry(acl, $"{tier}-in-ephemeral", rule, egress: false, "allow", EphemeralSource(tier), 1024, 65535);
+            Entry(acl, $"{tier}-out-100", 100, egress: true, "allow", EphemeralSource(tier), 0, 65535);
         }
 
         Acls = acls;
     }
+
+    /// <summary>Where a tier's return traffic may come from: the database tier talks only inside the VPC.</summary>
+    private static string EphemeralSource(string tier) => tier == "database" ? Network.VpcCidr : "0.0.0.0/0";
 
     /// <summary>What each tier accepts: application 443 from 10.0.0.0/8 and 22 from management; database 5432 from
     /// application; management 22 from the admin CIDR.</summary>

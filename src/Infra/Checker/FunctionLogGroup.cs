@@ -15,11 +15,11 @@ public sealed record FunctionLogGroupProps
     public required IKey Key { get; init; }
 }
 
-/// <summary>The function's own log group: KMS-encrypted, 90 days' retention, created before the function.</summary>
+/// <summary>The function's own log group: KMS-encrypted, one year's retention (LogRetention), created before the function.</summary>
 public sealed class FunctionLogGroup : Construct
 {
     /// <summary>How long the JSON log lines are kept.</summary>
-    public static RetentionDays Retention => RetentionDays.THREE_MONTHS;
+    public static RetentionDays Retention => LogRetention.Days;
 
     /// <summary>The log group.</summary>
     public LogGroup LogGroup { get; }
