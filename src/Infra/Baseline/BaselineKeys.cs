@@ -45,8 +45,8 @@ public sealed class BaselineKeys : Construct
         var stack = Stack.Of(this);
         var account = stack.Account;
 
-        Application = Create("app", props.EnvironmentName, "Application data");
-        S3 = Create("s3", props.EnvironmentName, "S3 buckets: application logs, flow logs, compliance reports",
+        Application = Create("app", props.EnvironmentName, "Application data", "data");
+        S3 = Create("s3", props.EnvironmentName, "S3 buckets: application logs, flow logs, compliance reports", "logs",
             new PolicyStatement(new PolicyStatementProps
             {
                 Sid = "FlowLogDeliveryEncrypts",
@@ -55,11 +55,12 @@ public sealed class BaselineKeys : Construct
                 Resources = ["*"],
                 Conditions = new Dictionary<string, object>
                 {
-                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account },
+                    // Delivery writes through S3, which calls KMS on its behalf: the key serves the bucket only (KMS.Key.4).
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = account, ["kms:ViaService"] = $"s3.{stack.Region}.amazonaws.com" },
                     ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{account}:*" },
                 },
             }));
-        Logs = Create("logs", props.EnvironmentName, "CloudWatch Logs log groups",
+        Logs = Create("logs", props.EnvironmentName, "CloudWatch Logs log groups", "logs",
             new PolicyStatement(new PolicyStatementProps
             {
                 Sid = "LogsEncryptThisAccountsLogGroups",
@@ -80,7 +81,8 @@ public sealed class BaselineKeys : Construct
             }));
     }
 
-    private Key Create(string purpose, string env, string description, params PolicyStatement[] statements)
+    /// <summary>The Purpose tag (KMS.Key.4: one declared purpose per key) of a key: data, logs or secrets.</summary>
+    private Key Create(string purpose, string env, string description, string purposeTag, params PolicyStatement[] statements)
     {
         var policy = new PolicyDocument(new PolicyDocumentProps
         {
@@ -97,7 +99,7 @@ public sealed class BaselineKeys : Construct
                 .. statements,
             ],
         });
-        return new Key(this, purpose, new KeyProps
+        var key = new Key(this, purpose, new KeyProps
         {
             Alias = $"alias/{purpose}-encryption-{env}",
             Description = $"{description} ({env}).",
@@ -106,5 +108,7 @@ public sealed class BaselineKeys : Construct
             RemovalPolicy = RemovalPolicy.RETAIN,
             Policy = policy,
         });
+        Amazon.CDK.Tags.Of(key).Add("Purpose", purposeTag);
+        return key;
     }
 }

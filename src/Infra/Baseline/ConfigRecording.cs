@@ -108,7 +108,15 @@ public sealed class ConfigRecording : Construct
             Principals = [config],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
             Resources = ["*"],
-            Conditions = sameAccount,
+            // Config writes through S3, which calls KMS on its behalf (KMS.Key.4).
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object>
+                {
+                    ["aws:SourceAccount"] = Stack.Of(this).Account,
+                    ["kms:ViaService"] = $"s3.{Stack.Of(this).Region}.amazonaws.com",
+                },
+            },
         }));
 
         Recorder = new CfnConfigurationRecorder(this, "Recorder", new CfnConfigurationRecorderProps

@@ -51,6 +51,11 @@ public sealed class Monitoring : Construct
             Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
             Resources = ["*"],
+            // Alarms reach the key only through SNS encrypting the topic's messages (KMS.Key.4).
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"sns.{Stack.Of(this).Region}.amazonaws.com" },
+            },
         }));
         Topic = new Topic(this, "Topic", new TopicProps { TopicName = $"sns-security-alarms-{env}", MasterKey = props.Key, EnforceSSL = true });
         if (props.AlertEmail is { } email)

@@ -86,7 +86,15 @@ public sealed class CheckerKey : Construct
                         Resources = ["*"],
                         // No aws:SourceAccount condition here: SNS calls KMS on the publisher's behalf and the AWS
                         // documentation's statements for EventBridge and alarms carry none. The topic policy scopes
-                        // these principals to this account instead.
+                        // these principals to this account instead; kms:ViaService keeps the key to the topic and the
+                        // dead-letter queue (KMS.Key.4).
+                        Conditions = new Dictionary<string, object>
+                        {
+                            ["StringEquals"] = new Dictionary<string, object>
+                            {
+                                ["kms:ViaService"] = new[] { $"sns.{stack.Region}.amazonaws.com", $"sqs.{stack.Region}.amazonaws.com" },
+                            },
+                        },
                     }),
                     new PolicyStatement(new PolicyStatementProps
                     {
@@ -109,5 +117,7 @@ public sealed class CheckerKey : Construct
                 ],
             }),
         });
+        // One declared purpose (KMS.Key.4): everything this key protects is the checker's audit trail.
+        Amazon.CDK.Tags.Of(Key).Add("Purpose", "logs");
     }
 }
