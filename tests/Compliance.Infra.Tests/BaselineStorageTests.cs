@@ -14,8 +14,8 @@ public sealed class BaselineStorageTests
     [InlineData("compliance-reports")]
     public void Buckets_are_sse_kms_with_the_s3_key_versioned_and_fully_private(string purpose)
     {
-        // The three baseline buckets and the AWS Config delivery bucket (BaselineGovernanceTests).
-        Default.ResourceCountIs("AWS::S3::Bucket", 4);
+        // The three baseline buckets, the AWS Config delivery bucket (BaselineGovernanceTests) and the access-log bucket.
+        Default.ResourceCountIs("AWS::S3::Bucket", 5);
         Default.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>
         {
             ["BucketName"] = $"s3-{purpose}-dev-123456789012",
@@ -44,9 +44,12 @@ public sealed class BaselineStorageTests
     [Fact]
     public void Every_bucket_is_tls_only_and_denies_puts_without_kms()
     {
-        var policies = Default.FindResources("AWS::S3::BucketPolicy").Values.Select(p => JsonSerializer.Serialize(p)).ToList();
+        var all = Default.FindResources("AWS::S3::BucketPolicy").Values.Select(p => JsonSerializer.Serialize(p)).ToList();
+        Assert.Equal(5, all.Count);
+        Assert.All(all, p => Assert.Contains("aws:SecureTransport", p, StringComparison.Ordinal));
+        // The access-log destination takes SSE-S3 deliveries from logging.s3.amazonaws.com; every other bucket is SSE-KMS only.
+        var policies = all.Where(p => !p.Contains("logging.s3.amazonaws.com", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, policies.Count);
-        Assert.All(policies, p => Assert.Contains("aws:SecureTransport", p, StringComparison.Ordinal));
         Assert.All(policies, p => Assert.Contains("s3:x-amz-server-side-encryption", p, StringComparison.Ordinal));
         Assert.Equal(2, policies.Count(p => p.Contains("DenyPutWithoutKmsEncryptionHeader", StringComparison.Ordinal)));
     }
@@ -64,14 +67,14 @@ public sealed class BaselineStorageTests
             ["BucketName"] = "s3-flow-logs-dev-123456789012",
             ["LifecycleConfiguration"] = new Dictionary<string, object>
             {
-                ["Rules"] = new object[]
-                {
+                ["Rules"] = Match.ArrayWith(
+                [
                     Match.ObjectLike(new Dictionary<string, object>
                     {
                         ["ExpirationInDays"] = 365,
                         ["Transitions"] = new object[] { new Dictionary<string, object> { ["StorageClass"] = "GLACIER", ["TransitionInDays"] = 7 } },
                     }),
-                },
+                ]),
             },
         });
         var policy = JsonSerializer.Serialize(Default.FindResources("AWS::S3::BucketPolicy"));
@@ -120,15 +123,39 @@ public sealed class BaselineStorageTests
             ["BucketName"] = "s3-flow-logs-dev-123456789012",
             ["LifecycleConfiguration"] = new Dictionary<string, object>
             {
-                ["Rules"] = new object[]
-                {
+                ["Rules"] = Match.ArrayWith(
+                [
                     Match.ObjectLike(new Dictionary<string, object>
                     {
                         ["ExpirationInDays"] = 120,
                         ["Transitions"] = new object[] { new Dictionary<string, object> { ["StorageClass"] = "GLACIER", ["TransitionInDays"] = 14 } },
                     }),
-                },
+                ]),
             },
+        });
+    }
+
+    [Fact]
+    public void Every_bucket_logs_access_to_the_sse_s3_access_log_bucket_and_the_flow_log_bucket_is_object_locked()
+    {
+        var buckets = CheckerStackTests.Json(Default)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::S3::Bucket").ToList();
+        var (accessLogsId, accessLogs) = buckets.Single(b => b.Value!["Properties"]!["BucketName"]!.ToJsonString().Contains("s3-access-logs-dev", StringComparison.Ordinal));
+        Assert.Equal("AES256", accessLogs!["Properties"]!["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!["ServerSideEncryptionByDefault"]!["SSEAlgorithm"]!.GetValue<string>());
+        Assert.Null(accessLogs["Properties"]!["LoggingConfiguration"]);
+        foreach (var (id, bucket) in buckets.Where(b => b.Key != accessLogsId))
+        {
+            Assert.Equal(accessLogsId, bucket!["Properties"]!["LoggingConfiguration"]!["DestinationBucketName"]!["Ref"]!.GetValue<string>());
+            Assert.Contains(bucket["Properties"]!["LifecycleConfiguration"]!["Rules"]!.AsArray(), r => r!["AbortIncompleteMultipartUpload"] is not null);
+        }
+
+        Default.HasResourceProperties("AWS::S3::Bucket", new Dictionary<string, object>
+        {
+            ["BucketName"] = "s3-flow-logs-dev-123456789012",
+            ["ObjectLockEnabled"] = true,
+            ["ObjectLockConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Rule"] = new Dictionary<string, object> { ["DefaultRetention"] = new Dictionary<string, object> { ["Mode"] = "GOVERNANCE", ["Days"] = 365 } },
+            }),
         });
     }
 }

@@ -38,11 +38,15 @@ public sealed class BaselineBuckets : Construct
     /// <summary>The compliance reports bucket.</summary>
     public Bucket Reports { get; }
 
+    /// <summary>The server access log destination of every bucket of the stack.</summary>
+    public Bucket AccessLogs { get; }
+
     public BaselineBuckets(Construct scope, string id, BaselineBucketsProps props) : base(scope, id)
     {
+        AccessLogs = SecureBucket.AccessLogs(this, "access-logs", $"s3-access-logs-{props.EnvironmentName}-{Stack.Of(this).Account}");
         ApplicationLogs = Create("app-logs", props, requireHeader: true, new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) });
         // Flow-log delivery sends no encryption header: the bucket default applies (see Create).
-        FlowLogs = Create("flow-logs", props, requireHeader: false, new LifecycleRule
+        FlowLogs = Create("flow-logs", props, requireHeader: false, logBucket: true, new LifecycleRule
         {
             Id = "archive-then-expire",
             Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(props.FlowLogGlacierDays) }],
@@ -52,12 +56,15 @@ public sealed class BaselineBuckets : Construct
         Reports = Create("compliance-reports", props, requireHeader: true, new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) });
     }
 
-    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, LifecycleRule lifecycle)
+    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, LifecycleRule lifecycle) =>
+        Create(purpose, props, requireHeader, logBucket: false, lifecycle);
+
+    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, bool logBucket, LifecycleRule lifecycle)
     {
-        var bucket = new Bucket(this, purpose, SecureBucket.Props(
-            $"s3-{purpose}-{props.EnvironmentName}-{Stack.Of(this).Account}",
-            props.Key,
-            lifecycle));
+        var name = $"s3-{purpose}-{props.EnvironmentName}-{Stack.Of(this).Account}";
+        var bucket = new Bucket(this, purpose, logBucket
+            ? SecureBucket.LogProps(name, props.Key, AccessLogs, lifecycle)
+            : SecureBucket.Props(name, props.Key, AccessLogs, lifecycle));
 
         // Deny a PutObject without the SSE-KMS header (requireHeader), or, where an AWS service delivers logs without
         // any encryption header (flow logs), one that asks for an encryption other than SSE-KMS: a "deny when the

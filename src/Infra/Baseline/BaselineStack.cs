@@ -30,6 +30,7 @@ public sealed class BaselineStack : Stack
 
     public BaselineStack(Construct scope, string id, IStackProps stackProps, BaselineStackProps props) : base(scope, id, stackProps)
     {
+        SecureBucket.UseBucketPolicyForAccessLogs(this);
         var settings = props.Settings;
         var env = settings.EnvironmentName;
         foreach (var (key, value) in TagsFor(env))
@@ -65,7 +66,7 @@ public sealed class BaselineStack : Stack
         });
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
-        var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3 });
+        var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3, AccessLogs = buckets.AccessLogs });
         var access = new AccessControl(this, "Access", new AccessControlProps
         {
             EnvironmentName = env,
@@ -128,6 +129,7 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "ApplicationLogsBucketName", new CfnOutputProps { Value = buckets.ApplicationLogs.BucketName });
         _ = new CfnOutput(this, "FlowLogsBucketName", new CfnOutputProps { Value = buckets.FlowLogs.BucketName });
         _ = new CfnOutput(this, "ReportsBucketName", new CfnOutputProps { Value = buckets.Reports.BucketName });
+        _ = new CfnOutput(this, "AccessLogsBucketName", new CfnOutputProps { Value = buckets.AccessLogs.BucketName });
         _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = monitoring.Topic.TopicArn });
         foreach (var (purpose, group) in monitoring.LogGroups)
         {

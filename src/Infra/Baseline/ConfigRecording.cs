@@ -15,6 +15,10 @@ public sealed record ConfigRecordingProps
 
     /// <summary>The S3 key: default encryption of the delivery bucket and the key Config encrypts deliveries with.</summary>
     public required IKey Key { get; init; }
+
+    /// <summary>The stack's server access log destination.</summary>
+    public required IBucket AccessLogs { get; init; }
+
 }
 
 /// <summary>
@@ -66,6 +70,7 @@ public sealed class ConfigRecording : Construct
         Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
             $"s3-config-{env}-{account}",
             props.Key,
+            props.AccessLogs,
             new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) }));
         // The grants AWS Config documents for a delivery bucket, limited to this account's Config.
         Bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -14,6 +14,10 @@ public sealed record ChangeTrailProps
 
     /// <summary>The key of the trail's log files (its policy allows CloudTrail).</summary>
     public required IKey Key { get; init; }
+
+    /// <summary>The stack's server access log destination.</summary>
+    public required IBucket AccessLogs { get; init; }
+
 }
 
 /// <summary>
@@ -34,9 +38,10 @@ public sealed class ChangeTrail : Construct
 
     public ChangeTrail(Construct scope, string id, ChangeTrailProps props) : base(scope, id)
     {
-        Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
+        Bucket = new Bucket(this, "Bucket", SecureBucket.LogProps(
             $"s3-compliance-trail-{props.EnvironmentName}-{Stack.Of(this).Account}",
             props.Key,
+            props.AccessLogs,
             new LifecycleRule
             {
                 Id = "archive-trail",

@@ -24,12 +24,14 @@ public sealed class CheckerStack : Stack
 
     public CheckerStack(Construct scope, string id, IStackProps stackProps, CheckerStackProps props) : base(scope, id, stackProps)
     {
+        SecureBucket.UseBucketPolicyForAccessLogs(this);
         var settings = props.Settings;
         var env = settings.EnvironmentName;
         var functionName = FunctionNameOf(env);
 
         var key = new CheckerKey(this, "Key", new CheckerKeyProps { EnvironmentName = env }).Key;
-        var bucket = new ReportBucket(this, "Reports", new ReportBucketProps { EnvironmentName = env, Key = key }).Bucket;
+        var accessLogs = SecureBucket.AccessLogs(this, "AccessLogs", $"s3-compliance-access-logs-{env}-{Account}");
+        var bucket = new ReportBucket(this, "Reports", new ReportBucketProps { EnvironmentName = env, Key = key, AccessLogs = accessLogs }).Bucket;
         var alerts = new AlertTopic(this, "Alerts", new AlertTopicProps { EnvironmentName = env, Key = key, AlertEmail = settings.AlertEmail });
         var logGroup = new FunctionLogGroup(this, "Logs", new FunctionLogGroupProps { FunctionName = functionName, Key = key }).LogGroup;
         var role = new CheckerRole(this, "Role", new CheckerRoleProps
@@ -95,7 +97,7 @@ public sealed class CheckerStack : Stack
 
         if (settings.CloudTrail)
         {
-            _ = new ChangeTrail(this, "Trail", new ChangeTrailProps { EnvironmentName = env, Key = key });
+            _ = new ChangeTrail(this, "Trail", new ChangeTrailProps { EnvironmentName = env, Key = key, AccessLogs = accessLogs });
         }
 
         _ = new CheckerAlarms(this, "Alarms", new CheckerAlarmsProps

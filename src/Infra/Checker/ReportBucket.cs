@@ -14,6 +14,10 @@ public sealed record ReportBucketProps
 
     /// <summary>The key of the bucket's default encryption.</summary>
     public required IKey Key { get; init; }
+
+    /// <summary>The stack's server access log destination.</summary>
+    public required IBucket AccessLogs { get; init; }
+
 }
 
 /// <summary>
@@ -33,6 +37,7 @@ public sealed class ReportBucket : Construct
         Bucket = new Bucket(this, "Bucket", SecureBucket.Props(
             $"s3-compliance-reports-{props.EnvironmentName}-{Stack.Of(this).Account}",
             props.Key,
+            props.AccessLogs,
             new LifecycleRule
             {
                 Id = "archive-reports",
@@ -40,7 +45,6 @@ public sealed class ReportBucket : Construct
                 Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(90) }],
                 Expiration = Duration.Days(365),
                 NoncurrentVersionExpiration = Duration.Days(30),
-                AbortIncompleteMultipartUploadAfter = Duration.Days(7),
             }));
 
         // Objects must arrive encrypted with KMS (the function always sends aws:kms and the key id).

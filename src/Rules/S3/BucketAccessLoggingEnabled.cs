@@ -22,6 +22,7 @@ public sealed class BucketAccessLoggingEnabled : IComplianceRule
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
+        var logBuckets = LogBuckets.Of(context.Inventory);
         foreach (var bucket in context.Inventory.Buckets)
         {
             if (bucket.Logging is not { } logging)
@@ -36,7 +37,13 @@ public sealed class BucketAccessLoggingEnabled : IComplianceRule
                 ["targetPrefix"] = logging.TargetPrefix ?? "",
             };
 
-            if (!logging.Enabled)
+            if (!logging.Enabled && logBuckets.AccessLogSourcesOf(bucket) is { Count: > 0 } sources)
+            {
+                evidence["accessLogSources"] = string.Join(",", sources);
+                yield return Descriptor.NotApplicable(bucket.Ref,
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)}; logging it would record every log delivery, which AWS recommends against.", evidence);
+            }
+            else if (!logging.Enabled)
             {
                 yield return Descriptor.Fail(bucket.Ref, $"Bucket {bucket.DisplayName} does not have server access logging enabled.", evidence);
             }

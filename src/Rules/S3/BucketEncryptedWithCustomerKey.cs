@@ -27,6 +27,7 @@ public sealed class BucketEncryptedWithCustomerKey : IComplianceRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var requireBucketKey = bool.Parse(context.Parameter("requireBucketKey"));
+        var logBuckets = LogBuckets.Of(context.Inventory);
         foreach (var bucket in context.Inventory.Buckets)
         {
             if (bucket.Encryption is not { } encryption)
@@ -41,6 +42,14 @@ public sealed class BucketEncryptedWithCustomerKey : IComplianceRule
                 ["kmsMasterKeyId"] = encryption.KmsMasterKeyId ?? "",
                 ["bucketKeyEnabled"] = encryption.BucketKeyEnabled ? "true" : "false",
             };
+
+            if (!encryption.IsKms && encryption.Algorithm == "AES256" && logBuckets.AccessLogSourcesOf(bucket) is { Count: > 0 } sources)
+            {
+                evidence["accessLogSources"] = string.Join(",", sources);
+                yield return Descriptor.Pass(bucket.Ref,
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)} and uses SSE-S3, the only default encryption S3 supports for such a destination.", evidence);
+                continue;
+            }
 
             if (!encryption.IsKms)
             {

@@ -36,6 +36,13 @@ public sealed class LogBucketObjectLockEnabled : IComplianceRule
             }
 
             var evidence = new Dictionary<string, string> { ["logBucket"] = string.Join("; ", roles) };
+            if (logBuckets.AccessLogSourcesOf(bucket) is { Count: > 0 } sources)
+            {
+                evidence["accessLogSources"] = string.Join(",", sources);
+                yield return Descriptor.NotApplicable(bucket.Ref,
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)}, and S3 does not deliver server access logs to a bucket with an Object Lock default retention.", evidence);
+                continue;
+            }
             if (bucket.ObjectLock is not { } objectLock)
             {
                 yield return Descriptor.Error(bucket.Ref, $"Bucket {bucket.DisplayName}: its Object Lock configuration could not be read.", evidence);

@@ -10,6 +10,7 @@ namespace Compliance.Rules.S3;
 internal sealed class LogBuckets
 {
     private readonly Dictionary<string, List<string>> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _accessLogSources = new(StringComparer.Ordinal);
 
     private LogBuckets(AwsInventory inventory)
     {
@@ -19,6 +20,12 @@ internal sealed class LogBuckets
             if (bucket.Logging?.TargetBucket is { Length: > 0 } target && target != bucket.Id)
             {
                 Add(target, $"server access log target of {bucket.Id}");
+                if (!_accessLogSources.TryGetValue(target, out var sources))
+                {
+                    _accessLogSources[target] = sources = [];
+                }
+
+                sources.Add(bucket.Id);
             }
         }
 
@@ -54,6 +61,14 @@ internal sealed class LogBuckets
 
         return roles;
     }
+
+    /// <summary>
+    /// The buckets whose server access logs this bucket receives; empty when it receives none. AWS constrains such a
+    /// destination: SSE-S3 is the only default encryption it supports, it may not have an Object Lock default retention,
+    /// and logging the destination itself would record every log delivery.
+    /// </summary>
+    public IReadOnlyList<string> AccessLogSourcesOf(Bucket bucket) =>
+        _accessLogSources.TryGetValue(bucket.Id, out var sources) ? sources : [];
 
     /// <summary>True when the bucket holds logs or audit records.</summary>
     public bool IsLogBucket(Bucket bucket) => RolesOf(bucket).Count > 0;

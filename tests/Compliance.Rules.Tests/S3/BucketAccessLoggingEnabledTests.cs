@@ -48,4 +48,23 @@ public sealed class BucketAccessLoggingEnabledTests
         Assert.Equal("fail-self", finding.Evidence["targetBucket"]);
         Assert.Equal("logs/", finding.Evidence["targetPrefix"]);
     }
+
+    [Fact]
+    public void An_access_log_destination_that_does_not_log_itself_is_not_applicable_but_an_unrelated_silent_bucket_fails()
+    {
+        var inventory = BaseInventory with
+        {
+            Buckets =
+            [
+                Bucket("pass-orders") with { Logging = new BucketLogging("access-logs", "orders/") },
+                Bucket("access-logs") with { Logging = new BucketLogging(null, null) },
+                Bucket("fail-silent") with { Logging = new BucketLogging(null, null) },
+            ],
+        };
+
+        var findings = ExactFailing(_rule, inventory, "fail-silent");
+        var destination = findings.Single(f => f.Resource.Id == "access-logs");
+        Assert.Equal(ComplianceStatus.NotApplicable, destination.Status);
+        Assert.Equal("pass-orders", destination.Evidence["accessLogSources"]);
+    }
 }

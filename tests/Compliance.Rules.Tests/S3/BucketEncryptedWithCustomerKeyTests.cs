@@ -89,4 +89,22 @@ public sealed class BucketEncryptedWithCustomerKeyTests
         Assert.Equal("AWS", finding.Evidence["keyManager"]);
         Assert.Equal("false", finding.Evidence["bucketKeyEnabled"]);
     }
+
+    [Fact]
+    public void Sse_s3_passes_only_on_a_server_access_log_destination()
+    {
+        var inventory = BaseInventory with
+        {
+            KmsKeys = [DataKey],
+            Buckets =
+            [
+                Bucket("pass-orders") with { Logging = new BucketLogging("pass-access-logs", "orders/") },
+                Bucket("pass-access-logs") with { Encryption = new BucketEncryption("AES256", null, false), Logging = new BucketLogging(null, null) },
+                Bucket("fail-sse-s3") with { Encryption = new BucketEncryption("AES256", null, false) },
+            ],
+        };
+
+        var findings = ExactFailing(_rule, inventory, "fail-sse-s3");
+        Assert.Equal("pass-orders", findings.Single(f => f.Resource.Id == "pass-access-logs").Evidence["accessLogSources"]);
+    }
 }

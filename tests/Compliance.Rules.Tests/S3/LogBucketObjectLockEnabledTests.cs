@@ -43,17 +43,18 @@ public sealed class LogBucketObjectLockEnabledTests
                 Bucket("pass-trail-bucket") with { ObjectLock = new ObjectLock(true, "COMPLIANCE", 365) },
                 Bucket("pass-tagged-governance") with { ObjectLock = new ObjectLock(true, "GOVERNANCE", 400), Tags = AuditTag },
                 Bucket("fail-flow-log-bucket"),
-                Bucket("fail-access-log-target") with { ObjectLock = new ObjectLock(true, null, null) },
+                Bucket("access-log-target") with { ObjectLock = new ObjectLock(true, null, null) },
                 Bucket("fail-short-retention") with { ObjectLock = new ObjectLock(true, "COMPLIANCE", 90), Tags = AuditTag },
-                Bucket("app-data") with { Logging = new BucketLogging("fail-access-log-target", "app-data/") },
+                Bucket("app-data") with { Logging = new BucketLogging("access-log-target", "app-data/") },
             ],
             Trails = [Trail("pass-trail-bucket")],
             FlowLogs = [FlowLog("fail-flow-log-bucket")],
         };
 
-        var findings = ExactFailing(_rule, inventory, "fail-flow-log-bucket", "fail-access-log-target", "fail-short-retention");
+        var findings = ExactFailing(_rule, inventory, "fail-flow-log-bucket", "fail-short-retention");
 
         Assert.Equal(ComplianceStatus.NotApplicable, StatusOf(findings, "app-data"));
+        Assert.Equal(ComplianceStatus.NotApplicable, StatusOf(findings, "access-log-target"));
         Assert.Equal(6, findings.Count);
     }
 
@@ -95,5 +96,22 @@ public sealed class LogBucketObjectLockEnabledTests
         Assert.Equal("30", finding.Evidence["retentionDays"]);
         Assert.Equal("GOVERNANCE", finding.Evidence["mode"]);
         Assert.Equal("CloudTrail trail org-trail", finding.Evidence["logBucket"]);
+    }
+
+    [Fact]
+    public void A_server_access_log_destination_is_not_applicable_since_s3_refuses_a_default_retention_there()
+    {
+        var inventory = BaseInventory with
+        {
+            Buckets =
+            [
+                Bucket("orders") with { Logging = new BucketLogging("access-logs", "orders/") },
+                Bucket("access-logs") with { ObjectLock = new ObjectLock(false, null, null) },
+            ],
+        };
+
+        var finding = Evaluate(_rule, inventory).Single(f => f.Resource.Id == "access-logs");
+        Assert.Equal(ComplianceStatus.NotApplicable, finding.Status);
+        Assert.Contains("Object Lock default retention", finding.Message, StringComparison.Ordinal);
     }
 }
