@@ -16,6 +16,7 @@ public static class Program
             InvokeCommand.Create(),
             RulesCommand.Create(),
             DocsCommand.Create(),
+            ReportCommand.Create(),
         };
 
         var parse = root.Parse(args);

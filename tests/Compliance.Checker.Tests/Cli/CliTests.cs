@@ -7,7 +7,7 @@ namespace Compliance.Checker.Tests.Cli;
 [Collection(nameof(ConsoleCollection))]
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    internal static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         var (output, error) = (new StringWriter(), new StringWriter());
