@@ -73,6 +73,9 @@ internal static class SecureBucket
             ],
         });
         Tags.Of(bucket).Add("Purpose", "logs");
+        NagExceptions.Declare(bucket,
+            (NagExceptions.BucketKmsEncryption, "S3 delivers server access logs only to a destination whose default encryption is SSE-S3; SSE-KMS there stops delivery."),
+            (NagExceptions.BucketReplication, "Access logs are kept in their Region for a year; replicate them only where a second Region is mandated."));
         return bucket;
     }
 

@@ -29,7 +29,7 @@ public sealed class BaselineIamTests
     [Fact]
     public void The_application_role_only_appends_to_and_reads_the_audit_table()
     {
-        Default.HasResourceProperties("AWS::IAM::Policy", new Dictionary<string, object>
+        Default.HasResourceProperties("AWS::IAM::ManagedPolicy", new Dictionary<string, object>
         {
             ["Roles"] = new object[] { new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^AccessApplication") } },
             ["PolicyDocument"] = Match.ObjectLike(new Dictionary<string, object>
@@ -87,7 +87,7 @@ public sealed class BaselineIamTests
     [Fact]
     public void The_auditor_reads_with_explicit_actions_and_is_denied_writes()
     {
-        var policy = JsonSerializer.SerializeToNode(WithAuditor.FindResources("AWS::IAM::Policy", Match.ObjectLike(new Dictionary<string, object>
+        var policy = JsonSerializer.SerializeToNode(WithAuditor.FindResources("AWS::IAM::ManagedPolicy", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
             {
@@ -168,5 +168,47 @@ public sealed class BaselineIamTests
             .Select(s => (string?)s["Sid"] ?? string.Join(',', CheckerRoleTests.Actions(s))).ToList();
         // GetRandomPassword (the secret's rotation, granted by CDK) has no resource type either.
         Assert.Equal(["ListVirtualMfaDevices", "ReadSecurityConfiguration", "secretsmanager:GetRandomPassword"], allows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_stack_has_an_inline_identity_policy()
+    {
+        foreach (var template in new[] { Default, Synth.Checker() })
+        {
+            template.ResourceCountIs("AWS::IAM::Policy", 0);
+            Assert.Empty(template.FindResources("AWS::IAM::Role", Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["Policies"] = Match.AnyValue() }),
+            })));
+            Assert.NotEmpty(template.FindResources("AWS::IAM::ManagedPolicy", Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["Roles"] = Match.AnyValue() }),
+            })));
+        }
+    }
+
+    [Fact]
+    public void Every_cdk_nag_exception_is_one_of_the_reviewed_ones_and_carries_its_reason()
+    {
+        var declared = new[] { ("baseline", Default), ("checker", Synth.Checker()) }
+            .SelectMany(t => CheckerStackTests.Json(t.Item2)["Resources"]!.AsObject()
+                .Where(r => r.Value!["Metadata"]?["cdk_nag"] is not null)
+                .SelectMany(r => r.Value!["Metadata"]!["cdk_nag"]!["rules_to_suppress"]!.AsArray()
+                    .Select(e => (Stack: t.Item1, Type: (string)r.Value!["Type"]!, Rule: (string)e!["id"]!, Reason: (string)e["reason"]!))))
+            .ToList();
+
+        Assert.All(declared, e => Assert.True(e.Reason.Length >= 60, $"{e.Rule} on {e.Type}: the reason must say why"));
+        var kinds = declared.Select(e => $"{e.Stack} {e.Type} {e.Rule}").Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "baseline AWS::EC2::Route PCI.DSS.321-VPCNoUnrestrictedRouteToIGW",
+            "baseline AWS::EC2::VPC PCI.DSS.321-VPCDefaultSecurityGroupClosed",
+            "baseline AWS::S3::Bucket PCI.DSS.321-S3BucketReplicationEnabled",
+            "baseline AWS::S3::Bucket PCI.DSS.321-S3DefaultEncryptionKMS",
+            "checker AWS::Lambda::Function PCI.DSS.321-LambdaInsideVPC",
+            "checker AWS::S3::Bucket PCI.DSS.321-S3BucketReplicationEnabled",
+            "checker AWS::S3::Bucket PCI.DSS.321-S3DefaultEncryptionKMS",
+        ], kinds);
+        Assert.Single(declared, e => e.Stack == "baseline" && e.Rule == "PCI.DSS.321-S3DefaultEncryptionKMS");
     }
 }

@@ -66,7 +66,7 @@ public sealed class BaselineSecretTests
     [Fact]
     public void The_rotation_role_is_scoped_to_the_secret_and_star_only_for_get_random_password()
     {
-        var policies = Default.FindResources("AWS::IAM::Policy", Match.ObjectLike(new Dictionary<string, object>
+        var policies = Default.FindResources("AWS::IAM::ManagedPolicy", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
             {

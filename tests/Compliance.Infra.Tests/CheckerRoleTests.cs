@@ -121,7 +121,7 @@ public sealed class CheckerRoleTests
     }
 
     private static IEnumerable<JsonNode> RoleStatements(Template template) =>
-        template.FindResources("AWS::IAM::Policy").Keys
+        template.FindResources("AWS::IAM::ManagedPolicy").Keys
             .SelectMany(id => CheckerStackTests.Json(template)["Resources"]![id]!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
             .Select(s => s!);
 

@@ -31,6 +31,8 @@ public sealed class BaselineStack : Stack
     public BaselineStack(Construct scope, string id, IStackProps stackProps, BaselineStackProps props) : base(scope, id, stackProps)
     {
         SecureBucket.UseBucketPolicyForAccessLogs(this);
+        ManagedPoliciesOnly.ApplyTo(this);
+        NagExceptions.ApplyTo(this);
         var settings = props.Settings;
         var env = settings.EnvironmentName;
         foreach (var (key, value) in TagsFor(env))

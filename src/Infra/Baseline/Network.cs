@@ -69,6 +69,11 @@ public sealed class Network : Construct
             EnableDnsHostnames = true,
             Tags = [new CfnTag { Key = "Name", Value = $"vpc-baseline-{env}" }],
         });
+        NagExceptions.Declare(Vpc, (NagExceptions.DefaultSecurityGroupClosed,
+            "Closing the default group needs a custom-resource Lambda (the L2 Vpc's restrictDefaultSecurityGroup) that would run outside "
+            + "the VPC on a runtime the CDK picks. No resource of the baseline uses the default group (each names its own), and the "
+            + "checker judges the live default group on every scan (EC2.SecurityGroup.1, HIGH); with remediationMode=enforce its "
+            + "remediation revokes the default rules."));
 
         var subnets = new Dictionary<string, IReadOnlyList<CfnSubnet>>(StringComparer.Ordinal);
         var routeTables = new Dictionary<string, CfnRouteTable>(StringComparer.Ordinal);
@@ -121,6 +126,10 @@ public sealed class Network : Construct
                 GatewayId = igw.Ref,
             });
             toInternet.AddDependency(attachment);
+            NagExceptions.Declare(toInternet, (NagExceptions.RouteToInternetGateway,
+                "The management tier is the VPC's public edge (Tier=public): it holds the NAT gateway, which needs this route to give the "
+                + "private application tier outbound access. The application and database route tables have no internet gateway route; "
+                + "nat=false removes this route and the gateway."));
 
             // The NAT gateway sits in the first management subnet (the tier with the internet route).
             var eip = new CfnEIP(this, "NatAddress", new CfnEIPProps { Domain = "vpc" });

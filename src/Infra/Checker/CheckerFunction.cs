@@ -99,5 +99,9 @@ public sealed class CheckerFunction : Construct
             MaxEventAge = Duration.Hours(6),
             Tracing = Tracing.DISABLED,
         });
+        NagExceptions.Declare(Function, (NagExceptions.LambdaInsideVpc,
+            "The checker reads the AWS APIs of every scanned Region and takes no inbound traffic. In a VPC it would need a NAT "
+            + "gateway (the interface endpoints of one VPC serve only their own Region), adding a network path without narrowing "
+            + "what it can reach; its role is read-only plus the remediations enabled, each scoped (CheckerRole)."));
     }
 }

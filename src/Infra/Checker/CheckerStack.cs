@@ -25,6 +25,8 @@ public sealed class CheckerStack : Stack
     public CheckerStack(Construct scope, string id, IStackProps stackProps, CheckerStackProps props) : base(scope, id, stackProps)
     {
         SecureBucket.UseBucketPolicyForAccessLogs(this);
+        ManagedPoliciesOnly.ApplyTo(this);
+        NagExceptions.ApplyTo(this);
         var settings = props.Settings;
         var env = settings.EnvironmentName;
         var functionName = FunctionNameOf(env);
