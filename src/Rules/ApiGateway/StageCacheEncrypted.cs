@@ -50,7 +50,7 @@ public sealed class StageCacheEncrypted : IComplianceRule
         var cached = settings.Where(s => s.Value.CachingEnabled == true).Select(s => (s.Key, Encrypted: s.Value.CacheDataEncrypted)).ToList();
         if (stage.CacheClusterEnabled == true && !settings.ContainsKey(ApiGatewayStage.AllMethods))
         {
-            cached.Add((ApiGatewayStage.AllMethods, false));
+            cached.Add((DefaultGetCaching, false));
         }
 
         evidence["cachedKeys"] = string.Join(",", cached.Select(c => c.Key).Order(StringComparer.Ordinal));
@@ -78,5 +78,13 @@ public sealed class StageCacheEncrypted : IComplianceRule
         };
     }
 
-    private static string Describe(string key) => key == ApiGatewayStage.AllMethods ? "all methods (*/*)" : $"method {key}";
+    /// <summary>The entry standing for AWS's default caching of GET methods when a cache cluster has no "*/*" settings.</summary>
+    private const string DefaultGetCaching = "*/* (default)";
+
+    private static string Describe(string key) => key switch
+    {
+        ApiGatewayStage.AllMethods => "all methods (*/*)",
+        DefaultGetCaching => "its GET methods (the cache cluster's default, with no */* settings)",
+        _ => $"method {key}",
+    };
 }

@@ -34,6 +34,9 @@ public sealed class StageCacheEncryptedTests
 
         Assert.Equal(ComplianceStatus.NotApplicable, StatusOf(findings, "no-caching"));
         Assert.Equal("pets/GET", Assert.Single(findings, f => f.Resource.Id == "fail-override-unencrypted").Evidence["unencryptedKey"]);
+        var byDefault = Assert.Single(findings, f => f.Resource.Id == "fail-cluster-with-default-settings");
+        Assert.Equal("*/* (default)", byDefault.Evidence["unencryptedKey"]);
+        Assert.Contains("its GET methods (the cache cluster's default, with no */* settings)", byDefault.Message, StringComparison.Ordinal);
     }
 
     [Fact]
