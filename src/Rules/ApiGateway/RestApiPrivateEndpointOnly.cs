@@ -25,6 +25,15 @@ public sealed class RestApiPrivateEndpointOnly : IComplianceRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         var keys = context.ListParameter("sourceConditionKeys");
+        // An API whose own read failed has no record (a record with an unreadable policy reports itself below).
+        foreach (var error in ApiGatewayFacts.PerApiFailures(context.Inventory, ResourceTypes.ApiGatewayRestApi)
+                     .Where(e => !context.Inventory.ApiGatewayRestApis.Any(a => a.Id == e.ResourceId && a.Region == e.Region && (e.AccountId is null || a.AccountId == e.AccountId))))
+        {
+            yield return Descriptor.Error(new ResourceRef(ResourceTypes.ApiGatewayRestApi, error.ResourceId!, null, error.Region, error.AccountId ?? context.Inventory.AccountIds.FirstOrDefault() ?? "unknown"),
+                $"REST API {error.ResourceId} could not be read ({error.Operation}: {error.ErrorCode}), so its endpoint type and resource policy are unknown.",
+                new Dictionary<string, string> { ["operation"] = error.Operation, ["errorCode"] = error.ErrorCode });
+        }
+
         foreach (var api in context.Inventory.ApiGatewayRestApis)
         {
             yield return Judge(api, keys);

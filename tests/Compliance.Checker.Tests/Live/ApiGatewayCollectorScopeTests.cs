@@ -56,6 +56,28 @@ public sealed class ApiGatewayCollectorScopeTests
     }
 
     [Fact]
+    public async Task A_named_api_that_cannot_be_read_leaves_its_stages_and_methods_unknown()
+    {
+        var aws = Route(new FakeAws(), $"/restapis/{Private}", FakeAws.JsonError("AccessDeniedException", "not authorized to perform: apigateway:GET", HttpStatusCode.Forbidden));
+        var scope = new CollectionScope
+        {
+            Types = new HashSet<string> { ResourceTypes.ApiGatewayRestApi, ResourceTypes.ApiGatewayStage, ResourceTypes.ApiGatewayMethod },
+            ResourceIds = new Dictionary<string, IReadOnlyList<string>>
+            {
+                [ResourceTypes.ApiGatewayRestApi] = [Private], [ResourceTypes.ApiGatewayStage] = [$"{Private}/prod"], [ResourceTypes.ApiGatewayMethod] = [$"{Private}/3kzxbg5sa2/GET"],
+            },
+        };
+
+        var inventory = await CollectorHarness.Collect(new ApiGatewayCollector(), aws, scope: scope);
+
+        Assert.Equal(
+            [(ResourceTypes.ApiGatewayMethod, "AccessDeniedException"), (ResourceTypes.ApiGatewayRestApi, "AccessDeniedException"), (ResourceTypes.ApiGatewayStage, "AccessDeniedException")],
+            inventory.CollectionErrors.Select(e => (e.ResourceType, e.ErrorCode)).Order());
+        Assert.All(inventory.CollectionErrors, e => Assert.Equal(("GetRestApi", (string?)Private), (e.Operation, e.ResourceId)));
+        Assert.Single(aws.Requests);
+    }
+
+    [Fact]
     public async Task A_plain_policy_is_read_as_is_and_an_unreadable_one_is_unknown()
     {
         var plain = RegionalApi.Replace("\"rootResourceId\"", """ "policy":"{\"Version\":\"2012-10-17\",\"Statement\":[]}","rootResourceId" """.Trim(), StringComparison.Ordinal);

@@ -77,6 +77,26 @@ public sealed class RestApiPrivateEndpointOnlyTests
     }
 
     [Fact]
+    public void An_api_that_could_not_be_read_is_an_error_once()
+    {
+        var inventory = BaseInventory with
+        {
+            ApiGatewayRestApis = [Api("unparseable-policy") with { Policy = null }],
+            CollectionErrors =
+            [
+                PerApiError(ResourceTypes.ApiGatewayRestApi, "GetRestApi", "unreadable"),
+                PerApiError(ResourceTypes.ApiGatewayRestApi, "GetRestApis", "unparseable-policy") with { ErrorCode = "InvalidPolicy" },
+            ],
+        };
+
+        var findings = Evaluate(_rule, inventory);
+
+        Assert.Equal(2, findings.Count);
+        Assert.Equal(ComplianceStatus.Error, StatusOf(findings, "unreadable"));
+        Assert.Equal(ComplianceStatus.Error, StatusOf(findings, "unparseable-policy"));
+    }
+
+    [Fact]
     public void A_public_api_with_an_unreadable_policy_still_fails_on_its_endpoint_type()
     {
         var inventory = BaseInventory with { ApiGatewayRestApis = [Api("fail-regional", "REGIONAL") with { Policy = null }] };

@@ -45,7 +45,7 @@ public sealed partial class ApiGatewayCollector : ICollector
         if (apiTypes.Count > 0)
         {
             var apis = TargetedApiIds(context, apiTypes) is { } ids
-                ? await GetNamedApisAsync(context, client, ids, apiTypes[0], cancellationToken)
+                ? await GetNamedApisAsync(context, client, ids, apiTypes, cancellationToken)
                 : await ListApisAsync(context, client, apiTypes, cancellationToken);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = ApiConcurrency, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(apis, parallel, (api, ct) => new ValueTask(ReadApiAsync(context, client, api, ct)));
@@ -104,12 +104,12 @@ public sealed partial class ApiGatewayCollector : ICollector
     }
 
     /// <summary>The named APIs (GetRestApi each); one that does not exist in this region answers NotFoundException and is skipped.</summary>
-    private static async Task<List<Agw.RestApi>> GetNamedApisAsync(CollectorContext context, Agw.IAmazonAPIGateway client, IEnumerable<string> ids, string type, CancellationToken cancellationToken)
+    private static async Task<List<Agw.RestApi>> GetNamedApisAsync(CollectorContext context, Agw.IAmazonAPIGateway client, IEnumerable<string> ids, IReadOnlyList<string> apiTypes, CancellationToken cancellationToken)
     {
         var apis = new List<Agw.RestApi>();
         foreach (var id in ids.Order(StringComparer.Ordinal))
         {
-            var found = await context.CallAsync(ServiceKey, "GetRestApi", type, async ct =>
+            var found = await context.CallAsync(ServiceKey, "GetRestApi", apiTypes[0], async ct =>
             {
                 try
                 {
@@ -120,7 +120,16 @@ public sealed partial class ApiGatewayCollector : ICollector
                     return new Found(null);
                 }
             }, cancellationToken, id);
-            if (found?.Api is { Id: not null } api)
+            if (found is null)
+            {
+                // Recorded for the first wanted type; the API's stages and methods are just as unknown.
+                var failure = context.Builder.Errors.LastOrDefault(e => e.Operation == "GetRestApi" && e.Region == context.Region && e.ResourceId == id);
+                foreach (var other in apiTypes.Skip(1))
+                {
+                    context.Missing(ServiceKey, "GetRestApi", other, failure?.ErrorCode ?? "NotCollected", $"REST API {id} could not be read: {failure?.Message}", id);
+                }
+            }
+            else if (found.Api is { Id: not null } api)
             {
                 apis.Add(api);
             }
