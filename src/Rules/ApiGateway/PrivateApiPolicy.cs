@@ -33,7 +33,7 @@ internal static class PrivateApiPolicy
 
             var allowed = statement.NotResources.Count > 0 || statement.Resources.Count == 0
                 ? [$"{prefix}/*"]
-                : statement.Resources.Select(r => Normalize(r, prefix)).ToList();
+                : statement.Resources.Select(r => Effective(Normalize(r, prefix), prefix)).ToList();
             var covered = allowed.All(resource => guards.Any(g => g.Resources.Any(pattern => PolicyAnalysis.WildcardMatch(Normalize(pattern, prefix), resource))));
             if (!covered)
             {
@@ -47,6 +47,10 @@ internal static class PrivateApiPolicy
     /// <summary>"execute-api:/prod/GET/pets" → "arn:aws:execute-api:region:account:api/prod/GET/pets" (API Gateway's own shorthand).</summary>
     private static string Normalize(string resource, string prefix) =>
         resource.StartsWith("execute-api:/", StringComparison.OrdinalIgnoreCase) ? prefix + resource["execute-api:".Length..] : resource;
+
+    /// <summary>A pattern that covers the whole API ("arn:...:*/*") grants, in this API's own policy, exactly "api/*".</summary>
+    private static string Effective(string resource, string prefix) =>
+        PolicyAnalysis.WildcardMatch(resource, $"{prefix}/*") ? $"{prefix}/*" : resource;
 
     /// <summary>An Allow whose own condition requires the request to come from named endpoints or VPCs.</summary>
     private static bool IsSelfRestricted(PolicyStatement statement, IReadOnlyCollection<string> sourceKeys) =>

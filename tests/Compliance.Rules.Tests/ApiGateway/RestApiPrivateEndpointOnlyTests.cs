@@ -12,10 +12,10 @@ public sealed class RestApiPrivateEndpointOnlyTests
     private const string Endpoint = """{"StringNotEquals":{"aws:SourceVpce":"vpce-0a1b2c3d4e5f60718"}}""";
 
     /// <summary>The developer guide's pattern as GetRestApis returns it (shorthand expanded to the API's ARN): deny outside the endpoint, allow all.</summary>
-    private static string DenyOutsideEndpoint(string api, string denyResource = "/*", string principal = "\"Principal\":\"*\"", string condition = Endpoint) => $$"""
+    private static string DenyOutsideEndpoint(string api, string denyResource = "/*", string principal = "\"Principal\":\"*\"", string condition = Endpoint, string? allowResource = null) => $$"""
         {"Version":"2012-10-17","Statement":[
           {"Effect":"Deny",{{principal}},"Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:eu-west-1:123456789012:{{api}}{{denyResource}}","Condition":{{condition}}},
-          {"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:eu-west-1:123456789012:{{api}}/*"}]}
+          {"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"{{allowResource ?? $"arn:aws:execute-api:eu-west-1:123456789012:{api}/*"}}"}]}
         """;
 
     /// <summary>An Allow conditioned on the source, in the template shorthand.</summary>
@@ -38,6 +38,9 @@ public sealed class RestApiPrivateEndpointOnlyTests
                 Api("pass-deny-outside-endpoint", policyJson: DenyOutsideEndpoint("pass-deny-outside-endpoint")),
                 Api("pass-deny-if-exists", policyJson: DenyOutsideEndpoint("pass-deny-if-exists", condition: """{"StringNotEqualsIfExists":{"aws:SourceVpce":"vpce-0a1b2c3d4e5f60718"}}""")),
                 Api("pass-allow-from-endpoints", policyJson: AllowFrom("""{"StringEquals":{"aws:SourceVpce":["vpce-0a1b2c3d4e5f60718","vpce-0fedcba9876543210"]}}""")),
+                Api("pass-any-api-wildcard-allow", policyJson: DenyOutsideEndpoint("pass-any-api-wildcard-allow", allowResource: "arn:aws:execute-api:eu-west-1:123456789012:*/*")),
+                Api("fail-allow-wildcard-deny-one-stage", policyJson: DenyOutsideEndpoint("fail-allow-wildcard-deny-one-stage", denyResource: "/prod/*",
+                    allowResource: "arn:aws:execute-api:eu-west-1:123456789012:*/*")),
                 Api("pass-allow-from-vpc", policyJson: AllowFrom("""{"StringEquals":{"aws:SourceVpc":"vpc-0a1b2c3d4e5f60718"}}""", "execute-api:*", "execute-api:/prod/GET/*")),
                 Api("fail-regional", "REGIONAL", DenyOutsideEndpoint("fail-regional")),
                 Api("fail-edge", "EDGE"),
@@ -54,7 +57,7 @@ public sealed class RestApiPrivateEndpointOnlyTests
         };
 
         ExactFailing(_rule, inventory, "fail-regional", "fail-edge", "fail-private-open-policy", "fail-private-no-policy", "fail-any-endpoint",
-            "fail-deny-covers-one-stage", "fail-allow-if-exists", "fail-source-ip-only", "fail-not-principal-deny", "fail-deny-with-extra-condition");
+            "fail-deny-covers-one-stage", "fail-allow-wildcard-deny-one-stage", "fail-allow-if-exists", "fail-source-ip-only", "fail-not-principal-deny", "fail-deny-with-extra-condition");
     }
 
     [Fact]
