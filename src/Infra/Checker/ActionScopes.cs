@@ -33,6 +33,9 @@ public static class ActionScopes
     /// <summary>The resource patterns of an action; "{p}" is the partition, "{a}" the account.</summary>
     private static readonly IReadOnlyDictionary<string, string[]> Patterns = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
+        // API Gateway authorizes its management API by verb on paths: the REST API collection and everything under it
+        // (stages, resources, methods), and the usage plans. Its ARNs carry no account.
+        ["apigateway:GET"] = ["arn:{p}:apigateway:*::/restapis", "arn:{p}:apigateway:*::/restapis/*", "arn:{p}:apigateway:*::/usageplans", "arn:{p}:apigateway:*::/usageplans/*"],
         // An organization trail lives in the management account's ARN space: any account, trails only.
         ["cloudtrail:GetEventSelectors"] = ["arn:{p}:cloudtrail:*:*:trail/*"],
         ["cloudtrail:GetTrailStatus"] = ["arn:{p}:cloudtrail:*:*:trail/*"],

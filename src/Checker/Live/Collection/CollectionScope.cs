@@ -16,6 +16,7 @@ public sealed record CollectionScope
         [ResourceTypes.SnsTopicPolicy] = ResourceTypes.SnsTopic,
         [ResourceTypes.SecretRotationSchedule] = ResourceTypes.Secret,
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
+        [ResourceTypes.WafWebAclAssociation] = ResourceTypes.ApiGatewayStage,
     };
 
     public required IReadOnlySet<string> Types { get; init; }

@@ -46,6 +46,10 @@ public sealed class InventoryBuilder
             Trails = Of<Trail>(),
             ConfigurationRecorders = Of<ConfigurationRecorder>(),
             PasswordPolicies = Of<PasswordPolicy>(),
+            ApiGatewayRestApis = Of<ApiGatewayRestApi>(),
+            ApiGatewayMethods = Of<ApiGatewayMethod>(),
+            ApiGatewayStages = Of<ApiGatewayStage>(),
+            ApiGatewayUsagePlans = Of<ApiGatewayUsagePlan>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)
