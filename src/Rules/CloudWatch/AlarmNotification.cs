@@ -26,9 +26,12 @@ internal sealed class AlarmNotification(AwsInventory inventory, InventoryIndex i
     /// </summary>
     public AlarmReach Judge(CloudWatchAlarm alarm, bool requireCustomerKey)
     {
-        if (!alarm.ActionsEnabled)
+        switch (alarm.ActionsEnabled)
         {
-            return new(Reach.Silent, null, [$"alarm {alarm.Id} has its actions disabled"]);
+            case false:
+                return new(Reach.Silent, null, [$"alarm {alarm.Id} has its actions disabled"]);
+            case null:
+                return new(Reach.Unknown, null, [$"whether alarm {alarm.Id} has its actions enabled is unknown"]);
         }
 
         var topics = alarm.AlarmActions.Where(a => AwsArn.Parse(a) is { Service: "sns" }).ToList();

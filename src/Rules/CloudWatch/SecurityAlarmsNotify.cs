@@ -52,7 +52,7 @@ public sealed class SecurityAlarmsNotify : IComplianceRule
             var evidence = new Dictionary<string, string>
             {
                 ["securityAlarmBecause"] = why,
-                ["actionsEnabled"] = alarm.ActionsEnabled ? "true" : "false",
+                ["actionsEnabled"] = alarm.ActionsEnabled switch { true => "true", false => "false", null => "unknown" },
                 ["alarmActions"] = string.Join(",", alarm.AlarmActions),
             };
             var reach = notification.Judge(alarm, requireCustomerKey: true);

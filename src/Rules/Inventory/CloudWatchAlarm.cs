@@ -5,8 +5,8 @@ public sealed record CloudWatchAlarm : AwsResource
 {
     public override string ResourceType => ResourceTypes.CloudWatchAlarm;
 
-    /// <summary>Whether the alarm runs its actions on state changes.</summary>
-    public bool ActionsEnabled { get; init; }
+    /// <summary>Whether the alarm runs its actions on state changes; null when unknown.</summary>
+    public bool? ActionsEnabled { get; init; }
 
     /// <summary>The ARNs notified or run when the alarm enters ALARM (SNS topics, Auto Scaling policies, EC2 or Systems Manager actions).</summary>
     public IReadOnlyList<string> AlarmActions { get; init; } = [];

@@ -16,6 +16,7 @@ public sealed record CollectionScope
         [ResourceTypes.SnsTopicPolicy] = ResourceTypes.SnsTopic,
         [ResourceTypes.SecretRotationSchedule] = ResourceTypes.Secret,
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
+        [ResourceTypes.ConformancePack] = ResourceTypes.ConfigRule, // a pack's rules are Config rules (CreatedBy config-conforms)
     };
 
     public required IReadOnlySet<string> Types { get; init; }

@@ -46,6 +46,10 @@ public sealed class InventoryBuilder
             Trails = Of<Trail>(),
             ConfigurationRecorders = Of<ConfigurationRecorder>(),
             PasswordPolicies = Of<PasswordPolicy>(),
+            MetricFilters = Of<MetricFilter>(),
+            CloudWatchAlarms = Of<CloudWatchAlarm>(),
+            ConfigDeliveryChannels = Of<ConfigDeliveryChannel>(),
+            ConfigRules = Of<ConfigRule>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)
