@@ -35,6 +35,9 @@ public sealed class ConfigRulesCollectorTests
               "MaximumExecutionFrequency": "TwentyFour_Hours", "CreatedBy": "config-conforms.amazonaws.com" } ] }
         """;
 
+    /// <summary>The first page alone, its rule having a status in <see cref="Statuses"/>.</summary>
+    private static readonly string OneRule = RulesPageOne.Replace("\"NextToken\": \"page-2\"", "\"NextToken\": \"\"", StringComparison.Ordinal);
+
     private const string Statuses = """
         { "ConfigRulesEvaluationStatus": [
             { "ConfigRuleName": "s3-default-encryption-kms", "ConfigRuleArn": "arn:aws:config:eu-west-1:123456789012:config-rule/config-rule-8fngan",
@@ -90,15 +93,32 @@ public sealed class ConfigRulesCollectorTests
 
         var pack = rules[1];
         Assert.Equal(("EVALUATING", "TwentyFour_Hours", "config-conforms.amazonaws.com"), (pack.State, pack.MaximumExecutionFrequency, pack.CreatedBy));
-        // Left out of a complete status listing: never evaluated, a known state rather than an unknown one.
+        // Left out of the listing of all rules, then asked for by name and still without status: never evaluated, a
+        // known state rather than an unknown one.
         Assert.Equal((false, (DateTimeOffset?)null), (pack.EvaluationStatus!.FirstEvaluationStarted, pack.EvaluationStatus.LastSuccessfulEvaluationTime));
 
         Assert.Equal(2, aws.Calls("config", "DescribeConfigRules").Count);
-        var statusCall = Assert.Single(aws.Calls("config", "DescribeConfigRuleEvaluationStatus"));
-        using var body = JsonDocument.Parse(statusCall.Body);
-        Assert.Equal(50, body.RootElement.GetProperty("Limit").GetInt32());
-        Assert.False(body.RootElement.TryGetProperty("ConfigRuleNames", out _));
-        Assert.Equal(3, aws.Requests.Count);
+        var statusCalls = aws.Calls("config", "DescribeConfigRuleEvaluationStatus");
+        Assert.Equal(2, statusCalls.Count);
+        using var all = JsonDocument.Parse(statusCalls[0].Body);
+        Assert.Equal(50, all.RootElement.GetProperty("Limit").GetInt32());
+        Assert.False(all.RootElement.TryGetProperty("ConfigRuleNames", out _));
+        using var byName = JsonDocument.Parse(statusCalls[1].Body);
+        Assert.Equal(["vpc-flow-logs-enabled-conformance-pack-abc123"], byName.RootElement.GetProperty("ConfigRuleNames").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(4, aws.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Every_rule_in_the_listing_costs_no_named_status_call()
+    {
+        var aws = new FakeAws()
+            .On("config", "DescribeConfigRules", FakeAws.Json(OneRule))
+            .On("config", "DescribeConfigRuleEvaluationStatus", FakeAws.Json(Statuses));
+
+        var rule = Assert.Single((await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RulesOnly)).ConfigRules);
+
+        Assert.True(rule.EvaluationStatus!.FirstEvaluationStarted);
+        Assert.Equal(2, aws.Requests.Count); // the budget: rule pages plus ⌈rules/50⌉ status pages
     }
 
     [Fact]
@@ -131,7 +151,7 @@ public sealed class ConfigRulesCollectorTests
     public async Task Throttling_is_retried_and_then_succeeds()
     {
         var aws = new FakeAws()
-            .On("config", "DescribeConfigRules", FakeAws.JsonError("ThrottlingException", "Rate exceeded"), FakeAws.Json(RulesPageTwo))
+            .On("config", "DescribeConfigRules", FakeAws.JsonError("ThrottlingException", "Rate exceeded"), FakeAws.Json(OneRule))
             .On("config", "DescribeConfigRuleEvaluationStatus", FakeAws.Json(Statuses));
 
         var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RulesOnly);

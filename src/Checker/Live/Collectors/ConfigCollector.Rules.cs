@@ -7,7 +7,8 @@ namespace Compliance.Checker.Live.Collectors;
 /// <summary>
 /// Config rules: DescribeConfigRules (paginated) and DescribeConfigRuleEvaluationStatus for every rule at once (no names,
 /// Limit 50, paginated): ⌈rules/50⌉ status calls, fewer than naming rules would take (the API takes at most 25 names).
-/// A targeted scan names rules: both calls then name them, 25 at a time.
+/// Only rules that listing leaves out are then asked for by name. A targeted scan names rules: both calls then name
+/// them, 25 at a time.
 /// </summary>
 public sealed partial class ConfigCollector
 {
@@ -36,23 +37,27 @@ public sealed partial class ConfigCollector
         }
 
         var statuses = new Dictionary<string, (Cfg.ConfigRuleEvaluationStatus Status, DateTimeOffset ReadAt)>(StringComparer.Ordinal);
-        var statusFailed = false;
+        var unread = new HashSet<string>(StringComparer.Ordinal);
         foreach (var names in batches)
         {
-            var complete = true;
-            await foreach (var page in Pages(context, "DescribeConfigRuleEvaluationStatus",
-                               (token, ct) => client.DescribeConfigRuleEvaluationStatusAsync(
-                                   new Cfg.DescribeConfigRuleEvaluationStatusRequest { ConfigRuleNames = names, NextToken = token, Limit = names is null ? StatusPageSize : null }, ct),
-                               r => r.NextToken, cancellationToken, () => complete = false))
+            if (!await ReadStatusesAsync(context, client, names, statuses, cancellationToken))
             {
-                var readAt = DateTimeOffset.UtcNow;
-                foreach (var status in page.ConfigRulesEvaluationStatus.Where(s => s.ConfigRuleName is { Length: > 0 }))
+                unread.UnionWith(names ?? rules.Select(r => r.ConfigRuleName!));
+            }
+        }
+
+        // A rule the listing of all rules left out is asked for by name, so that a status AWS lists separately (a
+        // service-linked rule, for instance) is not mistaken for "never evaluated".
+        var missing = rules.Select(r => r.ConfigRuleName!).Where(n => !statuses.ContainsKey(n) && !unread.Contains(n)).ToList();
+        if (named is null)
+        {
+            foreach (var names in missing.Chunk(NamesPerCall))
+            {
+                if (!await ReadStatusesAsync(context, client, names, statuses, cancellationToken))
                 {
-                    statuses[status.ConfigRuleName!] = (status, readAt);
+                    unread.UnionWith(names);
                 }
             }
-
-            statusFailed |= !complete;
         }
 
         foreach (var rule in rules)
@@ -68,13 +73,33 @@ public sealed partial class ConfigCollector
                 State = rule.ConfigRuleState ?? "",
                 MaximumExecutionFrequency = Present(rule.MaximumExecutionFrequency),
                 CreatedBy = Present(rule.CreatedBy),
-                // A rule the status listing left out is unknown only when the listing failed; AWS returns a status for
-                // every rule it knows, so a missing one after a complete listing has never been evaluated.
+                // Unknown when its status could not be read; a rule AWS returns no status for, even by name, has never
+                // been evaluated.
                 EvaluationStatus = statuses.TryGetValue(rule.ConfigRuleName!, out var found)
                     ? Map(found.Status, found.ReadAt)
-                    : statusFailed ? null : new ConfigRuleEvaluationStatus { ReadAt = DateTimeOffset.UtcNow },
+                    : unread.Contains(rule.ConfigRuleName!) ? null : new ConfigRuleEvaluationStatus { ReadAt = DateTimeOffset.UtcNow },
             });
         }
+    }
+
+    /// <summary>Reads the statuses of the named rules (or of every rule), all pages; false when a call failed.</summary>
+    private static async Task<bool> ReadStatusesAsync(CollectorContext context, Cfg.IAmazonConfigService client, IReadOnlyList<string>? names,
+        Dictionary<string, (Cfg.ConfigRuleEvaluationStatus Status, DateTimeOffset ReadAt)> statuses, CancellationToken cancellationToken)
+    {
+        var complete = true;
+        await foreach (var page in Pages(context, "DescribeConfigRuleEvaluationStatus",
+                           (token, ct) => client.DescribeConfigRuleEvaluationStatusAsync(
+                               new Cfg.DescribeConfigRuleEvaluationStatusRequest { ConfigRuleNames = names, NextToken = token, Limit = names is null ? StatusPageSize : null }, ct),
+                           r => r.NextToken, cancellationToken, () => complete = false))
+        {
+            var readAt = DateTimeOffset.UtcNow;
+            foreach (var status in page.ConfigRulesEvaluationStatus.Where(s => s.ConfigRuleName is { Length: > 0 }))
+            {
+                statuses[status.ConfigRuleName!] = (status, readAt);
+            }
+        }
+
+        return complete;
     }
 
     private static ConfigRuleEvaluationStatus Map(Cfg.ConfigRuleEvaluationStatus status, DateTimeOffset readAt) => new()
