@@ -15,6 +15,8 @@ public static class ActionScopes
     {
         "cloudtrail:DescribeTrails",
         "config:DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorders",
+        // Called without names (every rule and channel of the Region), so granted on "*".
+        "config:DescribeConfigRuleEvaluationStatus", "config:DescribeConfigRules", "config:DescribeDeliveryChannels",
         "dynamodb:ListTables",
         "ec2:DescribeFlowLogs", "ec2:DescribeInstances", "ec2:DescribeNetworkAcls", "ec2:DescribeRegions",
         "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups",
@@ -39,6 +41,10 @@ public static class ActionScopes
         // An organization trail lives in the management account's ARN space: any account, trails only.
         ["cloudtrail:GetEventSelectors"] = ["arn:{p}:cloudtrail:*:*:trail/*"],
         ["cloudtrail:GetTrailStatus"] = ["arn:{p}:cloudtrail:*:*:trail/*"],
+        // Only the account's own trails: an organization trail can be changed from the management account alone.
+        ["cloudtrail:UpdateTrail"] = ["arn:{p}:cloudtrail:*:{a}:trail/*"],
+        // Metric alarms only; reading composite alarms would need "*", and the scan does not read them.
+        ["cloudwatch:DescribeAlarms"] = ["arn:{p}:cloudwatch:*:{a}:alarm:*"],
         ["dynamodb:DescribeContinuousBackups"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:DescribeTable"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:ListTagsOfResource"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
@@ -51,6 +57,7 @@ public static class ActionScopes
         ["kms:ListResourceTags"] = ["arn:{p}:kms:*:{a}:key/*"],
         ["kms:EnableKeyRotation"] = ["arn:{p}:kms:*:{a}:key/*"],
         ["logs:DescribeLogGroups"] = ["arn:{p}:logs:*:{a}:log-group:*"],
+        ["logs:DescribeMetricFilters"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["logs:AssociateKmsKey"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["sns:GetTopicAttributes"] = ["arn:{p}:sns:*:{a}:*"],
         ["ec2:RevokeSecurityGroupIngress"] = ["arn:{p}:ec2:*:{a}:security-group/*"],

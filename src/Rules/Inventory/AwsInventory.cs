@@ -35,6 +35,10 @@ public sealed record AwsInventory
     public IReadOnlyList<ApiGatewayMethod> ApiGatewayMethods { get; init; } = [];
     public IReadOnlyList<ApiGatewayStage> ApiGatewayStages { get; init; } = [];
     public IReadOnlyList<ApiGatewayUsagePlan> ApiGatewayUsagePlans { get; init; } = [];
+    public IReadOnlyList<MetricFilter> MetricFilters { get; init; } = [];
+    public IReadOnlyList<CloudWatchAlarm> CloudWatchAlarms { get; init; } = [];
+    public IReadOnlyList<ConfigDeliveryChannel> ConfigDeliveryChannels { get; init; } = [];
+    public IReadOnlyList<ConfigRule> ConfigRules { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -47,7 +51,8 @@ public sealed record AwsInventory
             .Concat(RegionSettings).Concat(Buckets).Concat(AccountPublicAccessBlocks).Concat(KmsKeys)
             .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
             .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
-            .Concat(ApiGatewayRestApis).Concat(ApiGatewayMethods).Concat(ApiGatewayStages).Concat(ApiGatewayUsagePlans);
+            .Concat(ApiGatewayRestApis).Concat(ApiGatewayMethods).Concat(ApiGatewayStages).Concat(ApiGatewayUsagePlans)
+            .Concat(MetricFilters).Concat(CloudWatchAlarms).Concat(ConfigDeliveryChannels).Concat(ConfigRules);
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>

@@ -10,6 +10,9 @@ public sealed record SnsTopic : AwsResource
     /// <summary>The topic's attributes; null when GetTopicAttributes failed.</summary>
     public SnsTopicAttributes? Attributes { get; init; }
 
+    /// <summary>GetTopicAttributes SubscriptionsConfirmed: how many subscriptions are confirmed; null when unknown.</summary>
+    public int? SubscriptionsConfirmed { get; init; }
+
     /// <summary>The topic name, the last part of the ARN.</summary>
     [JsonIgnore]
     public string Name => Id.Split(':')[^1];

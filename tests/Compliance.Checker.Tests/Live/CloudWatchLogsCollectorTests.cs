@@ -7,6 +7,9 @@ namespace Compliance.Checker.Tests.Live;
 
 public sealed class CloudWatchLogsCollectorTests
 {
+    /// <summary>Log groups only: metric filters have their own tests (CloudWatchLogsMetricFilterTests).</summary>
+    private static readonly CollectionScope LogGroupsOnly = new() { Types = new HashSet<string> { ResourceTypes.LogGroup } };
+
     // Shapes from the CloudWatch Logs API reference, DescribeLogGroups examples (kmsKeyId and logGroupArn added as the API returns them).
     private const string PageOne = """
         {
@@ -32,7 +35,7 @@ public sealed class CloudWatchLogsCollectorTests
     {
         var aws = new FakeAws().On("logs", "DescribeLogGroups", FakeAws.Json(PageOne), FakeAws.Json(PageTwo));
 
-        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws, scope: LogGroupsOnly);
 
         Assert.Equal(["/aws/lambda/orders", "my-log-group-1", "my-log-group-2"], inventory.LogGroups.Select(g => g.Id));
         var encrypted = inventory.LogGroups.Single(g => g.Id == "my-log-group-2");
@@ -53,7 +56,7 @@ public sealed class CloudWatchLogsCollectorTests
         var aws = new FakeAws().On("logs", "DescribeLogGroups",
             FakeAws.JsonError("ThrottlingException", "Rate exceeded"), FakeAws.Json(PageTwo));
 
-        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws, scope: LogGroupsOnly);
 
         Assert.Single(inventory.LogGroups);
         Assert.Equal(2, aws.Calls("logs", "DescribeLogGroups").Count);
@@ -66,7 +69,7 @@ public sealed class CloudWatchLogsCollectorTests
         var aws = new FakeAws().On("logs", "DescribeLogGroups",
             FakeAws.JsonError("AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/scanner/s is not authorized to perform: logs:DescribeLogGroups"));
 
-        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws, scope: LogGroupsOnly);
 
         Assert.Empty(inventory.LogGroups);
         var error = Assert.Single(inventory.CollectionErrors);
@@ -81,7 +84,7 @@ public sealed class CloudWatchLogsCollectorTests
     {
         var aws = new FakeAws().On("logs", "DescribeLogGroups", FakeAws.JsonError("ThrottlingException", "Rate exceeded"));
 
-        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws, scope: LogGroupsOnly);
 
         Assert.Equal("ThrottlingException", Assert.Single(inventory.CollectionErrors).ErrorCode);
         Assert.Equal(3, aws.Calls("logs", "DescribeLogGroups").Count);
@@ -109,7 +112,7 @@ public sealed class CloudWatchLogsCollectorTests
     {
         var aws = new FakeAws().On("logs", "DescribeLogGroups", FakeAws.JsonError("ServiceUnavailableException", "try later", HttpStatusCode.ServiceUnavailable));
 
-        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new CloudWatchLogsCollector(), aws, scope: LogGroupsOnly);
 
         Assert.Equal("ServiceUnavailableException", Assert.Single(inventory.CollectionErrors).ErrorCode);
         Assert.Equal(3, aws.Calls("logs", "DescribeLogGroups").Count);

@@ -6,6 +6,9 @@ namespace Compliance.Checker.Tests.Live;
 
 public sealed class ConfigCollectorTests
 {
+    /// <summary>Recorders only: delivery channels and rules have their own tests (ConfigRulesCollectorTests).</summary>
+    private static readonly CollectionScope RecordersOnly = new() { Types = new HashSet<string> { ResourceTypes.ConfigurationRecorder } };
+
     // AWS Config API reference / CLI examples (describe-configuration-recorders with an exclusion strategy).
     private const string Recorders = """
         {
@@ -39,7 +42,7 @@ public sealed class ConfigCollectorTests
     {
         var aws = Aws();
 
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly);
 
         var recorder = Assert.Single(inventory.ConfigurationRecorders);
         Assert.Equal(("default", "eu-west-1", CollectorHarness.Account), (recorder.Id, recorder.Region, recorder.AccountId));
@@ -57,7 +60,7 @@ public sealed class ConfigCollectorTests
     [Fact]
     public async Task A_recorder_without_a_strategy_or_exclusions_gets_the_not_configured_values()
     {
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), Aws(AllSupported));
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), Aws(AllSupported), scope: RecordersOnly);
 
         var recorder = Assert.Single(inventory.ConfigurationRecorders);
         Assert.Equal((true, true, (string?)null, (string?)null), (recorder.AllSupported, recorder.IncludeGlobalResourceTypes, recorder.RecordingStrategy, recorder.Arn));
@@ -69,7 +72,7 @@ public sealed class ConfigCollectorTests
     {
         var aws = Aws("""{ "ConfigurationRecorders": [] }""");
 
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly);
 
         Assert.Empty(inventory.ConfigurationRecorders);
         Assert.Empty(inventory.CollectionErrors);
@@ -83,7 +86,7 @@ public sealed class ConfigCollectorTests
             .On("config", "DescribeConfigurationRecorderStatus", FakeAws.JsonError("AccessDeniedException", "not authorized to perform: config:DescribeConfigurationRecorderStatus"))
             .On("config", "DescribeConfigurationRecorders", FakeAws.Json(Recorders));
 
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly);
 
         var recorder = Assert.Single(inventory.ConfigurationRecorders);
         Assert.Equal(((bool?)null, (string?)null), (recorder.Recording, recorder.LastStatus));
@@ -99,7 +102,7 @@ public sealed class ConfigCollectorTests
             .On("config", "DescribeConfigurationRecorderStatus", FakeAws.Json("""{ "ConfigurationRecordersStatus": [] }"""))
             .On("config", "DescribeConfigurationRecorders", FakeAws.Json(Recorders));
 
-        Assert.Null(Assert.Single((await CollectorHarness.Collect(new ConfigCollector(), aws)).ConfigurationRecorders).Recording);
+        Assert.Null(Assert.Single((await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly)).ConfigurationRecorders).Recording);
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public sealed class ConfigCollectorTests
         var aws = new FakeAws().On("config", "DescribeConfigurationRecorders",
             FakeAws.JsonError("AccessDeniedException", "not authorized to perform: config:DescribeConfigurationRecorders"));
 
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly);
 
         Assert.Empty(inventory.ConfigurationRecorders);
         var error = Assert.Single(inventory.CollectionErrors);
@@ -123,7 +126,7 @@ public sealed class ConfigCollectorTests
             .On("config", "DescribeConfigurationRecorders", FakeAws.JsonError("ThrottlingException", "Rate exceeded"), FakeAws.Json(Recorders))
             .On("config", "DescribeConfigurationRecorderStatus", FakeAws.Json(Status));
 
-        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new ConfigCollector(), aws, scope: RecordersOnly);
 
         Assert.True(Assert.Single(inventory.ConfigurationRecorders).Recording);
         Assert.Equal(3, aws.Requests.Count);

@@ -29,8 +29,8 @@ internal static class SnsResponses
         </ListTopicsResponse>
         """);
 
-    /// <summary>GetTopicAttributes with Owner, Policy (XML-escaped JSON), TopicArn and, when given, KmsMasterKeyId.</summary>
-    public static Func<FakeRequest, HttpResponseMessage> Attributes(string arn, string? escapedPolicy = ReferencePolicy, string? kmsKey = null) => FakeAws.Xml($"""
+    /// <summary>GetTopicAttributes with Owner, Policy (XML-escaped JSON), TopicArn, SubscriptionsConfirmed and, when given, KmsMasterKeyId.</summary>
+    public static Func<FakeRequest, HttpResponseMessage> Attributes(string arn, string? escapedPolicy = ReferencePolicy, string? kmsKey = null, int? confirmed = 0) => FakeAws.Xml($"""
         <GetTopicAttributesResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
             <GetTopicAttributesResult>
                 <Attributes>
@@ -38,7 +38,7 @@ internal static class SnsResponses
                     {(escapedPolicy is null ? "" : $"<entry><key>Policy</key><value>{escapedPolicy}</value></entry>")}
                     {(kmsKey is null ? "" : $"<entry><key>KmsMasterKeyId</key><value>{kmsKey}</value></entry>")}
                     <entry><key>TopicArn</key><value>{arn}</value></entry>
-                    <entry><key>SubscriptionsConfirmed</key><value>0</value></entry>
+                    {(confirmed is null ? "" : $"<entry><key>SubscriptionsConfirmed</key><value>{confirmed}</value></entry>")}
                 </Attributes>
             </GetTopicAttributesResult>
             <ResponseMetadata><RequestId>057f074c-33a7-11df-9540-99d0768312d3</RequestId></ResponseMetadata>

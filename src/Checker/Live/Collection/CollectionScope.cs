@@ -17,6 +17,7 @@ public sealed record CollectionScope
         [ResourceTypes.SecretRotationSchedule] = ResourceTypes.Secret,
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
         [ResourceTypes.WafWebAclAssociation] = ResourceTypes.ApiGatewayStage,
+        [ResourceTypes.ConformancePack] = ResourceTypes.ConfigRule, // a pack's rules are Config rules (CreatedBy config-conforms)
     };
 
     public required IReadOnlySet<string> Types { get; init; }

@@ -50,6 +50,10 @@ public sealed class InventoryBuilder
             ApiGatewayMethods = Of<ApiGatewayMethod>(),
             ApiGatewayStages = Of<ApiGatewayStage>(),
             ApiGatewayUsagePlans = Of<ApiGatewayUsagePlan>(),
+            MetricFilters = Of<MetricFilter>(),
+            CloudWatchAlarms = Of<CloudWatchAlarm>(),
+            ConfigDeliveryChannels = Of<ConfigDeliveryChannel>(),
+            ConfigRules = Of<ConfigRule>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)

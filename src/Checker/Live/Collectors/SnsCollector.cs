@@ -8,8 +8,9 @@ using Sns = Compliance.Checker.Live.Clients.SimpleNotificationService;
 namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
-/// SNS topics: ListTopics (paginated), then GetTopicAttributes per topic (at most 8 at once) for the KMS key and the
-/// access policy. Tags are not read: ListTopics does not return them and ListTagsForResource would cost a call per topic.
+/// SNS topics: ListTopics (paginated), then GetTopicAttributes per topic (at most 8 at once) for the KMS key, the
+/// access policy and the number of confirmed subscriptions (SubscriptionsConfirmed, so no ListSubscriptions call is
+/// needed). Tags are not read: ListTopics does not return them and ListTagsForResource would cost a call per topic.
 /// A targeted scan names topic ARNs, so it skips the listing and reads only those topics of this region.
 /// </summary>
 public sealed class SnsCollector : ICollector
@@ -99,6 +100,8 @@ public sealed class SnsCollector : ICollector
             Region = context.Region,
             AccountId = context.AccountId,
             Attributes = read is null ? null : Attributes(context, arn, read.Attributes),
+            SubscriptionsConfirmed = read is not null && int.TryParse(read.Attributes.GetValueOrDefault("SubscriptionsConfirmed"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var confirmed) ? confirmed : null,
         });
     }
 

@@ -14,6 +14,9 @@ public interface IAmazonCloudTrail
     Task<DescribeTrailsResponse> DescribeTrailsAsync(DescribeTrailsRequest request, CancellationToken cancellationToken);
     Task<GetTrailStatusResponse> GetTrailStatusAsync(GetTrailStatusRequest request, CancellationToken cancellationToken);
     Task<GetEventSelectorsResponse> GetEventSelectorsAsync(GetEventSelectorsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Changes the settings named in the request and no others; must be called in the trail's home Region.</summary>
+    Task<UpdateTrailResponse> UpdateTrailAsync(UpdateTrailRequest request, CancellationToken cancellationToken);
 }
 
 public sealed class CloudTrailClient(JsonProtocol protocol) : IAmazonCloudTrail
@@ -60,6 +63,24 @@ public sealed class CloudTrailClient(JsonProtocol protocol) : IAmazonCloudTrail
             TrailARN = response.TryGetProperty("TrailARN", out var arn) && arn.ValueKind == JsonValueKind.String ? arn.GetString() : null,
             EventSelectors = ListOf<EventSelector>(response, "EventSelectors"),
             AdvancedEventSelectors = ListOf<AdvancedEventSelector>(response, "AdvancedEventSelectors"),
+        };
+    }
+
+    public async Task<UpdateTrailResponse> UpdateTrailAsync(UpdateTrailRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["Name"] = request.Name };
+        if (request.EnableLogFileValidation is { } validation)
+        {
+            body["EnableLogFileValidation"] = validation;
+        }
+
+        var response = await protocol.InvokeAsync("UpdateTrail", body, cancellationToken);
+        return new UpdateTrailResponse
+        {
+            TrailARN = response.TryGetProperty("TrailARN", out var arn) && arn.ValueKind == JsonValueKind.String ? arn.GetString() : null,
+            LogFileValidationEnabled = response.TryGetProperty("LogFileValidationEnabled", out var enabled) && enabled.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? enabled.GetBoolean()
+                : null,
         };
     }
 

@@ -80,3 +80,16 @@ public sealed class AdvancedFieldSelector
     public IReadOnlyList<string>? EndsWith { get; init; }
     public IReadOnlyList<string>? NotEndsWith { get; init; }
 }
+
+/// <summary>UpdateTrail input, reduced to what remediation sends: the trail (name or ARN) and the one setting changed.</summary>
+public sealed record UpdateTrailRequest
+{
+    public required string Name { get; init; }
+    public bool? EnableLogFileValidation { get; init; }
+}
+
+public sealed record UpdateTrailResponse
+{
+    public string? TrailARN { get; init; }
+    public bool? LogFileValidationEnabled { get; init; }
+}

@@ -14,6 +14,15 @@ public interface IAmazonConfigService
     Task<DescribeConfigurationRecordersResponse> DescribeConfigurationRecordersAsync(DescribeConfigurationRecordersRequest request, CancellationToken cancellationToken);
 
     Task<DescribeConfigurationRecorderStatusResponse> DescribeConfigurationRecorderStatusAsync(DescribeConfigurationRecorderStatusRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The delivery channels of the Region (at most one); no pagination.</summary>
+    Task<DescribeDeliveryChannelsResponse> DescribeDeliveryChannelsAsync(DescribeDeliveryChannelsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Config rules, all of them or up to 25 by name; paginated by NextToken.</summary>
+    Task<DescribeConfigRulesResponse> DescribeConfigRulesAsync(DescribeConfigRulesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Evaluation status, of all rules (Limit up to 50 a page) or up to 25 by name; paginated by NextToken.</summary>
+    Task<DescribeConfigRuleEvaluationStatusResponse> DescribeConfigRuleEvaluationStatusAsync(DescribeConfigRuleEvaluationStatusRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record DescribeConfigurationRecordersRequest
@@ -87,6 +96,62 @@ public sealed class ConfigServiceClient(JsonProtocol protocol) : IAmazonConfigSe
         var response = await protocol.InvokeAsync("DescribeConfigurationRecorderStatus", Names(request.ConfigurationRecorderNames), cancellationToken);
         return new DescribeConfigurationRecorderStatusResponse(ListOf<ConfigurationRecorderStatus>(response, "ConfigurationRecordersStatus"));
     }
+
+    public async Task<DescribeDeliveryChannelsResponse> DescribeDeliveryChannelsAsync(DescribeDeliveryChannelsRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.DeliveryChannelNames is { Count: > 0 } names)
+        {
+            body["DeliveryChannelNames"] = Array(names);
+        }
+
+        var response = await protocol.InvokeAsync("DescribeDeliveryChannels", body, cancellationToken);
+        return new DescribeDeliveryChannelsResponse(ListOf<DeliveryChannel>(response, "DeliveryChannels"));
+    }
+
+    public async Task<DescribeConfigRulesResponse> DescribeConfigRulesAsync(DescribeConfigRulesRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.ConfigRuleNames is { Count: > 0 } names)
+        {
+            body["ConfigRuleNames"] = Array(names);
+        }
+
+        if (request.NextToken is { } token)
+        {
+            body["NextToken"] = token;
+        }
+
+        var response = await protocol.InvokeAsync("DescribeConfigRules", body, cancellationToken);
+        return new DescribeConfigRulesResponse(ListOf<ConfigRule>(response, "ConfigRules"), Text(response, "NextToken"));
+    }
+
+    public async Task<DescribeConfigRuleEvaluationStatusResponse> DescribeConfigRuleEvaluationStatusAsync(DescribeConfigRuleEvaluationStatusRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.ConfigRuleNames is { Count: > 0 } names)
+        {
+            body["ConfigRuleNames"] = Array(names);
+        }
+
+        if (request.NextToken is { } token)
+        {
+            body["NextToken"] = token;
+        }
+
+        if (request.Limit is { } limit)
+        {
+            body["Limit"] = limit;
+        }
+
+        var response = await protocol.InvokeAsync("DescribeConfigRuleEvaluationStatus", body, cancellationToken);
+        return new DescribeConfigRuleEvaluationStatusResponse(ListOf<ConfigRuleEvaluationStatus>(response, "ConfigRulesEvaluationStatus"), Text(response, "NextToken"));
+    }
+
+    private static JsonArray Array(IReadOnlyList<string> names) => new(names.Select(n => (JsonNode)JsonValue.Create(n)).ToArray());
+
+    private static string? Text(JsonElement response, string name) =>
+        response.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static JsonObject Names(IReadOnlyList<string>? names) => names is { Count: > 0 }
         ? new JsonObject { ["ConfigurationRecorderNames"] = new JsonArray(names.Select(n => (JsonNode)JsonValue.Create(n)).ToArray()) }
