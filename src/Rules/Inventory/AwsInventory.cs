@@ -31,6 +31,12 @@ public sealed record AwsInventory
     public IReadOnlyList<Trail> Trails { get; init; } = [];
     public IReadOnlyList<ConfigurationRecorder> ConfigurationRecorders { get; init; } = [];
     public IReadOnlyList<PasswordPolicy> PasswordPolicies { get; init; } = [];
+    public IReadOnlyList<RootUser> RootUsers { get; init; } = [];
+    public IReadOnlyList<IamUser> IamUsers { get; init; } = [];
+    public IReadOnlyList<IamGroup> IamGroups { get; init; } = [];
+    public IReadOnlyList<IamRole> IamRoles { get; init; } = [];
+    public IReadOnlyList<IamManagedPolicy> IamManagedPolicies { get; init; } = [];
+    public IReadOnlyList<AccessAnalyzer> AccessAnalyzers { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -42,7 +48,8 @@ public sealed record AwsInventory
             .Concat(FlowLogs).Concat(VpcEndpoints).Concat(Volumes).Concat(Snapshots).Concat(Instances)
             .Concat(RegionSettings).Concat(Buckets).Concat(AccountPublicAccessBlocks).Concat(KmsKeys)
             .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
-            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies);
+            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
+            .Concat(RootUsers).Concat(IamUsers).Concat(IamGroups).Concat(IamRoles).Concat(IamManagedPolicies).Concat(AccessAnalyzers);
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>
