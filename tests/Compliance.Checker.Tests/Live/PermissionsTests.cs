@@ -5,6 +5,12 @@ namespace Compliance.Checker.Tests.Live;
 
 public sealed class PermissionsTests
 {
+    /// <summary>
+    /// Read actions whose names do not say so: GenerateCredentialReport only asks IAM to build the report that
+    /// GetCredentialReport reads (the Service Authorization Reference lists it as a Read action).
+    /// </summary>
+    private static readonly IReadOnlySet<string> ReadActionsNamedOtherwise = new HashSet<string> { "iam:GenerateCredentialReport" };
+
     [Fact]
     public void Every_collector_declares_only_read_only_actions()
     {
@@ -14,7 +20,10 @@ public sealed class PermissionsTests
             Assert.All(c.Permissions, p =>
             {
                 Assert.Matches(@"^[a-z0-9]+:[A-Z][A-Za-z]+$", p.Key);
-                Assert.Matches(@"^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+$", p.Value);
+                if (!ReadActionsNamedOtherwise.Contains(p.Value))
+                {
+                    Assert.Matches(@"^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+$", p.Value);
+                }
             });
         });
     }

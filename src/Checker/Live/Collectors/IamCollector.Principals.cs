@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Compliance.Checker.Live.Collection;
+using Compliance.Rules.Inventory;
+using Iam = Compliance.Checker.Live.Clients.IdentityManagement;
+
+namespace Compliance.Checker.Live.Collectors;
+
+public sealed partial class IamCollector
+{
+    private const string AuthorizationDetails = "GetAccountAuthorizationDetails";
+
+    /// <summary>
+    /// Users, groups, roles and customer managed policies from GetAccountAuthorizationDetails (filtered to the wanted
+    /// types; inline policies make IamPolicy want users, groups and roles), and the roles' MaxSessionDuration from ListRoles.
+    /// A failed page is recorded against every wanted type (the list is incomplete); what was read before it is kept.
+    /// AWS managed policies are not read (filter LocalManagedPolicy only).
+    /// </summary>
+    private static async Task<IReadOnlyList<AwsResource>> ReadPrincipalsAsync(CollectorContext context, Iam.IAmazonIdentityManagementService client, CancellationToken cancellationToken)
+    {
+        var inline = context.Scope.Wants(ResourceTypes.IamPolicy);
+        var wanted = new (string Type, string Filter, bool Wanted)[]
+        {
+            (ResourceTypes.IamUser, "User", inline || context.Scope.Wants(ResourceTypes.IamUser)),
+            (ResourceTypes.IamGroup, "Group", inline || context.Scope.Wants(ResourceTypes.IamGroup)),
+            (ResourceTypes.IamRole, "Role", inline || context.Scope.Wants(ResourceTypes.IamRole)),
+            (ResourceTypes.IamManagedPolicy, "LocalManagedPolicy", context.Scope.Wants(ResourceTypes.IamManagedPolicy)),
+        }.Where(w => w.Wanted).ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var sessions = wanted.Any(w => w.Type == ResourceTypes.IamRole) ? ReadMaxSessionDurationsAsync(context, client, cancellationToken) : Task.FromResult<Dictionary<string, int>?>(null);
+        var (details, complete) = await ReadAuthorizationDetailsAsync(context, client, wanted.Select(w => w.Filter).ToList(), cancellationToken);
+        var maxSessions = await sessions;
+        if (!complete)
+        {
+            var failure = context.Builder.Errors.LastOrDefault(e => e.Service == ServiceKey && e.Operation == AuthorizationDetails && e.AccountId == context.AccountId);
+            foreach (var type in wanted.Skip(1).Select(w => w.Type).Append(inline ? ResourceTypes.IamPolicy : null).OfType<string>())
+            {
+                context.Missing(ServiceKey, AuthorizationDetails, type, failure?.ErrorCode ?? "NotCollected", failure?.Message ?? "GetAccountAuthorizationDetails failed.");
+            }
+        }
+
+        var mapper = new PrincipalMapper(context, maxSessions);
+        return details.UserDetailList.Where(u => Named(context, ResourceTypes.IamUser, u.UserName)).Select(mapper.User)
+            .Concat<AwsResource>(details.GroupDetailList.Where(g => Named(context, ResourceTypes.IamGroup, g.GroupName)).Select(mapper.Group))
+            .Concat(details.RoleDetailList.Where(r => Named(context, ResourceTypes.IamRole, r.RoleName)).Select(mapper.Role))
+            .Concat(details.Policies.Where(p => Named(context, ResourceTypes.IamManagedPolicy, p.PolicyName)).Select(mapper.Policy))
+            .ToList();
+    }
+
+    private static bool Named(CollectorContext context, string type, string name) => context.Scope.IdsFor(type) is not { } named || named.Contains(name);
+
+    /// <summary>Every page merged into one response, and whether every page was read (a failure is recorded against the first wanted type).</summary>
+    private static async Task<(Iam.GetAccountAuthorizationDetailsResponse Details, bool Complete)> ReadAuthorizationDetailsAsync(
+        CollectorContext context, Iam.IAmazonIdentityManagementService client, IReadOnlyList<string> filter, CancellationToken cancellationToken)
+    {
+        var firstType = filter[0] switch { "User" => ResourceTypes.IamUser, "Group" => ResourceTypes.IamGroup, "Role" => ResourceTypes.IamRole, _ => ResourceTypes.IamManagedPolicy };
+        var all = new Iam.GetAccountAuthorizationDetailsResponse();
+        string? marker = null;
+        do
+        {
+            var page = await context.CallAsync(ServiceKey, AuthorizationDetails, firstType,
+                ct => client.GetAccountAuthorizationDetailsAsync(new Iam.GetAccountAuthorizationDetailsRequest(filter, marker, 1000), ct), cancellationToken);
+            if (page is null)
+            {
+                return (all, false);
+            }
+
+            all = all with
+            {
+                UserDetailList = [.. all.UserDetailList, .. page.UserDetailList],
+                GroupDetailList = [.. all.GroupDetailList, .. page.GroupDetailList],
+                RoleDetailList = [.. all.RoleDetailList, .. page.RoleDetailList],
+                Policies = [.. all.Policies, .. page.Policies],
+            };
+            marker = page.IsTruncated ? page.Marker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+
+        return (all, true);
+    }
+
+    /// <summary>
+    /// MaxSessionDuration by role name (ListRoles, all pages); null when a page failed. That failure concerns one field of
+    /// every role, not the role list, so it is recorded with resource id "*": each role's duration reads as unknown.
+    /// </summary>
+    private static async Task<Dictionary<string, int>?> ReadMaxSessionDurationsAsync(CollectorContext context, Iam.IAmazonIdentityManagementService client, CancellationToken cancellationToken)
+    {
+        var durations = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? marker = null;
+        do
+        {
+            var page = await context.CallAsync(ServiceKey, "ListRoles", ResourceTypes.IamRole,
+                ct => client.ListRolesAsync(new Iam.ListRolesRequest(marker, 1000), ct), cancellationToken, resourceId: "*");
+            if (page is null)
+            {
+                return null;
+            }
+
+            foreach (var role in page.Roles)
+            {
+                if (role.MaxSessionDuration is { } seconds)
+                {
+                    durations[role.RoleName] = seconds;
+                }
+            }
+
+            marker = page.IsTruncated ? page.Marker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+
+        return durations;
+    }
+
+    /// <summary>Maps the details to inventory records; documents are URL-decoded and parsed, an unparseable one is unknown.</summary>
+    private sealed class PrincipalMapper(CollectorContext context, Dictionary<string, int>? maxSessions)
+    {
+        public IamUser User(Iam.UserDetail user) => new()
+        {
+            Id = user.UserName,
+            Region = "global",
+            AccountId = context.AccountId,
+            Arn = user.Arn,
+            Tags = Tags(user.Tags),
+            UserId = user.UserId,
+            Path = user.Path,
+            CreateDate = Date(user.CreateDate),
+            InlinePolicies = Inline(user.UserPolicyList, ResourceTypes.IamUser, user.UserName),
+            AttachedManagedPolicyArns = user.AttachedManagedPolicies.Select(p => p.PolicyArn).ToList(),
+            Groups = user.GroupList,
+            PermissionsBoundaryArn = user.PermissionsBoundary ?? "",
+        };
+
+        public IamGroup Group(Iam.GroupDetail group) => new()
+        {
+            Id = group.GroupName,
+            Region = "global",
+            AccountId = context.AccountId,
+            Arn = group.Arn,
+            GroupId = group.GroupId,
+            Path = group.Path,
+            InlinePolicies = Inline(group.GroupPolicyList, ResourceTypes.IamGroup, group.GroupName),
+            AttachedManagedPolicyArns = group.AttachedManagedPolicies.Select(p => p.PolicyArn).ToList(),
+        };
+
+        public IamRole Role(Iam.RoleDetail role) => new()
+        {
+            Id = role.RoleName,
+            Region = "global",
+            AccountId = context.AccountId,
+            Arn = role.Arn,
+            Tags = Tags(role.Tags),
+            RoleId = role.RoleId,
+            Path = role.Path,
+            CreateDate = Date(role.CreateDate),
+            AssumeRolePolicy = Document(role.AssumeRolePolicyDocument, ResourceTypes.IamRole, role.RoleName, "trust policy"),
+            MaxSessionDuration = maxSessions?.TryGetValue(role.RoleName, out var seconds) == true ? seconds : null,
+            InlinePolicies = Inline(role.RolePolicyList, ResourceTypes.IamRole, role.RoleName),
+            AttachedManagedPolicyArns = role.AttachedManagedPolicies.Select(p => p.PolicyArn).ToList(),
+            PermissionsBoundaryArn = role.PermissionsBoundary ?? "",
+        };
+
+        public IamManagedPolicy Policy(Iam.ManagedPolicyDetail policy)
+        {
+            var version = policy.PolicyVersionList.FirstOrDefault(v => v.IsDefaultVersion)
+                ?? policy.PolicyVersionList.FirstOrDefault(v => v.VersionId == policy.DefaultVersionId);
+            return new IamManagedPolicy
+            {
+                Id = policy.PolicyName,
+                Region = "global",
+                AccountId = context.AccountId,
+                Arn = policy.Arn,
+                PolicyId = policy.PolicyId,
+                Path = policy.Path,
+                DefaultVersionId = policy.DefaultVersionId,
+                AttachmentCount = policy.AttachmentCount,
+                Document = Document(version?.Document, ResourceTypes.IamManagedPolicy, policy.PolicyName, $"default version {policy.DefaultVersionId}"),
+            };
+        }
+
+        private List<InlinePolicy> Inline(IReadOnlyList<Iam.PolicyDetail> policies, string type, string owner) =>
+            policies.Select(p => new InlinePolicy(p.PolicyName, Document(p.PolicyDocument, type, owner, $"inline policy {p.PolicyName}"))).ToList();
+
+        /// <summary>
+        /// A policy as IAM returns it: URL-encoded (RFC 3986) JSON, decoded before parsing; text that already is JSON is
+        /// parsed as it is. Missing or unparseable: null, recorded as InvalidPolicy against the owner.
+        /// </summary>
+        private PolicyDocument? Document(string? text, string type, string owner, string what)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                context.Missing(ServiceKey, AuthorizationDetails, type, "InvalidPolicy", $"{owner}: the {what} has no document.", owner);
+                return null;
+            }
+
+            try
+            {
+                var json = text.TrimStart().StartsWith('{') ? text : Uri.UnescapeDataString(text);
+                return PolicyDocumentJsonConverter.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                context.Missing(ServiceKey, AuthorizationDetails, type, "InvalidPolicy", $"{owner}: the {what} is not a policy document ({e.Message}).", owner);
+                return null;
+            }
+        }
+
+        private static DateTimeOffset? Date(DateTime? value) => value is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)) : null;
+
+        private static Dictionary<string, string> Tags(IReadOnlyList<Iam.Tag> tags) =>
+            tags.GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+    }
+}
