@@ -43,14 +43,14 @@ public sealed partial class IamCollector
         }
 
         var mapper = new PrincipalMapper(context, maxSessions);
-        return details.UserDetailList.Where(u => Named(context, ResourceTypes.IamUser, u.UserName)).Select(mapper.User)
-            .Concat<AwsResource>(details.GroupDetailList.Where(g => Named(context, ResourceTypes.IamGroup, g.GroupName)).Select(mapper.Group))
-            .Concat(details.RoleDetailList.Where(r => Named(context, ResourceTypes.IamRole, r.RoleName)).Select(mapper.Role))
-            .Concat(details.Policies.Where(p => Named(context, ResourceTypes.IamManagedPolicy, p.PolicyName)).Select(mapper.Policy))
+        var types = wanted.Select(w => w.Type).ToHashSet(StringComparer.Ordinal);
+        bool Keep(string type, string name) => types.Contains(type) && (context.Scope.IdsFor(type) is not { } named || named.Contains(name));
+        return details.UserDetailList.Where(u => Keep(ResourceTypes.IamUser, u.UserName)).Select(mapper.User)
+            .Concat<AwsResource>(details.GroupDetailList.Where(g => Keep(ResourceTypes.IamGroup, g.GroupName)).Select(mapper.Group))
+            .Concat(details.RoleDetailList.Where(r => Keep(ResourceTypes.IamRole, r.RoleName)).Select(mapper.Role))
+            .Concat(details.Policies.Where(p => Keep(ResourceTypes.IamManagedPolicy, p.PolicyName)).Select(mapper.Policy))
             .ToList();
     }
-
-    private static bool Named(CollectorContext context, string type, string name) => context.Scope.IdsFor(type) is not { } named || named.Contains(name);
 
     /// <summary>Every page merged into one response, and whether every page was read (a failure is recorded against the first wanted type).</summary>
     private static async Task<(Iam.GetAccountAuthorizationDetailsResponse Details, bool Complete)> ReadAuthorizationDetailsAsync(
