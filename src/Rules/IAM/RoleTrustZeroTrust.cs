@@ -106,7 +106,9 @@ public sealed class RoleTrustZeroTrust : IComplianceRule
 
         foreach (var service in principal?.Of("Service") ?? [])
         {
-            if (!exempt.Contains(service) && !statement.HasFixedCondition(ServiceSourceKeys))
+            // China regions name services with a ".cn" suffix (ec2.amazonaws.com.cn); the exemption covers both spellings.
+            var exempted = exempt.Contains(service) || service.EndsWith(".cn", StringComparison.OrdinalIgnoreCase) && exempt.Contains(service[..^3]);
+            if (!exempted && !statement.HasFixedCondition(ServiceSourceKeys))
             {
                 yield return $"trust statement {name} admits the service {service} without an aws:SourceAccount or aws:SourceArn condition";
             }

@@ -20,6 +20,7 @@ public sealed class RoleTrustZeroTrustTests
         var inventory = Roles(
             Role("pass-ec2"),
             Role("pass-lambda", Trust("""{"Service":["lambda.amazonaws.com"]}""")),
+            Role("pass-ec2-china", Trust("""{"Service":"ec2.amazonaws.com.cn"}""")),
             Role("pass-same-account", Trust($$"""{"AWS":"arn:aws:iam::{{Account}}:root"}""")),
             Role("pass-auditor", Trust($$"""{"AWS":"arn:aws:iam::{{OtherAccount}}:root"}""", """{"StringEquals":{"sts:ExternalId":"5f0f4c3c1d6a4e1b9a2d8c7e6f5a4b3c2d1e0f9a"},"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}""")),
             Role("pass-org", Trust($$"""{"AWS":"{{OtherAccount}}"}""", """{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}""")),
