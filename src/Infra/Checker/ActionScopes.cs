@@ -24,7 +24,13 @@ public static class ActionScopes
         "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs",
         "ec2:GetEbsDefaultKmsKeyId", "ec2:GetEbsEncryptionByDefault", "ec2:EnableEbsEncryptionByDefault",
         "guardduty:ListDetectors", "guardduty:CreateDetector",
-        "iam:GetAccountPasswordPolicy",
+        // IAM's account-level reads and the password policy change: the policy, the summary, the credential report and
+        // the authorization snapshot belong to the account, not to a user, role or policy ARN, so "*" is all they take.
+        // ListRoles and ListVirtualMFADevices list every role or device of the account and take no resource either.
+        "iam:GetAccountPasswordPolicy", "iam:UpdateAccountPasswordPolicy", "iam:GetAccountSummary",
+        "iam:GenerateCredentialReport", "iam:GetCredentialReport", "iam:GetAccountAuthorizationDetails",
+        "iam:ListRoles", "iam:ListVirtualMFADevices",
+        "access-analyzer:ListAnalyzers",
         "kms:ListAliases", "kms:ListKeys",
         "logs:CreateLogDelivery", "logs:DeleteLogDelivery",
         "s3:GetAccountPublicAccessBlock", "s3:ListAllMyBuckets",
@@ -48,6 +54,7 @@ public static class ActionScopes
         ["dynamodb:DescribeContinuousBackups"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:DescribeTable"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:ListTagsOfResource"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
+        ["dynamodb:DescribeTimeToLive"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["guardduty:GetAdministratorAccount"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:GetDetector"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:UpdateDetector"] = ["arn:{p}:guardduty:*:{a}:detector/*"],

@@ -5,6 +5,12 @@ namespace Compliance.Rules.IAM;
 /// <summary>The IAM account password policy requires long, complex, unrepeated and expiring passwords.</summary>
 public sealed class PasswordPolicyStrong : IComplianceRule
 {
+    /// <summary>Evidence keys of a FAIL: the values the rule requires (0 = not checked; the classes as API member names).</summary>
+    internal const string RequiredMinimumLength = "requiredMinimumPasswordLength";
+    internal const string RequiredReusePrevention = "requiredPasswordReusePrevention";
+    internal const string RequiredMaxAge = "requiredMaxPasswordAge";
+    internal const string RequiredCharacterClasses = "requiredCharacterClasses";
+
     public RuleDescriptor Descriptor { get; } = new()
     {
         Id = RuleIds.IamAccount3,
@@ -55,6 +61,19 @@ public sealed class PasswordPolicyStrong : IComplianceRule
             ("requireLowercase", "lowercase letters", p => p.RequireLowercaseCharacters),
         }.Where(c => bool.Parse(context.Parameter(c.Parameter))).ToList();
 
+        // What the rule requires, carried on every FAIL so the remediation applies these values (parameter overrides included).
+        var required = new Dictionary<string, string>
+        {
+            [RequiredMinimumLength] = Text(minimumLength),
+            [RequiredReusePrevention] = Text(reuse),
+            [RequiredMaxAge] = Text(maxAge),
+            [RequiredCharacterClasses] = string.Join(",", new[]
+            {
+                ("requireSymbols", "RequireSymbols"), ("requireNumbers", "RequireNumbers"),
+                ("requireUppercase", "RequireUppercaseCharacters"), ("requireLowercase", "RequireLowercaseCharacters"),
+            }.Where(c => bool.Parse(context.Parameter(c.Item1))).Select(c => c.Item2)),
+        };
+
         foreach (var account in context.Inventory.AccountIds)
         {
             var accountRef = new ResourceRef(ResourceTypes.Account, account, null, "global", account);
@@ -69,7 +88,7 @@ public sealed class PasswordPolicyStrong : IComplianceRule
             {
                 yield return Descriptor.Fail(accountRef,
                     $"Account {account} has no IAM password policy, so the AWS default policy applies, which prevents no password reuse and never expires passwords.",
-                    new Dictionary<string, string> { ["configured"] = "false" });
+                    new Dictionary<string, string>(required) { ["configured"] = "false" });
                 continue;
             }
 
@@ -121,6 +140,11 @@ public sealed class PasswordPolicyStrong : IComplianceRule
             if (unmet.Count > 0)
             {
                 evidence["unmetRequirements"] = string.Join("; ", unmet);
+                foreach (var (key, value) in required)
+                {
+                    evidence[key] = value;
+                }
+
                 yield return Descriptor.Fail(accountRef, $"The IAM password policy of account {account} is too weak: {string.Join("; ", unmet)}.", evidence);
                 continue;
             }

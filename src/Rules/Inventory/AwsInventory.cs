@@ -39,6 +39,12 @@ public sealed record AwsInventory
     public IReadOnlyList<CloudWatchAlarm> CloudWatchAlarms { get; init; } = [];
     public IReadOnlyList<ConfigDeliveryChannel> ConfigDeliveryChannels { get; init; } = [];
     public IReadOnlyList<ConfigRule> ConfigRules { get; init; } = [];
+    public IReadOnlyList<RootUser> RootUsers { get; init; } = [];
+    public IReadOnlyList<IamUser> IamUsers { get; init; } = [];
+    public IReadOnlyList<IamGroup> IamGroups { get; init; } = [];
+    public IReadOnlyList<IamRole> IamRoles { get; init; } = [];
+    public IReadOnlyList<IamManagedPolicy> IamManagedPolicies { get; init; } = [];
+    public IReadOnlyList<AccessAnalyzer> AccessAnalyzers { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -52,7 +58,8 @@ public sealed record AwsInventory
             .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
             .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
             .Concat(ApiGatewayRestApis).Concat(ApiGatewayMethods).Concat(ApiGatewayStages).Concat(ApiGatewayUsagePlans)
-            .Concat(MetricFilters).Concat(CloudWatchAlarms).Concat(ConfigDeliveryChannels).Concat(ConfigRules);
+            .Concat(MetricFilters).Concat(CloudWatchAlarms).Concat(ConfigDeliveryChannels).Concat(ConfigRules)
+            .Concat(RootUsers).Concat(IamUsers).Concat(IamGroups).Concat(IamRoles).Concat(IamManagedPolicies).Concat(AccessAnalyzers);
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>

@@ -84,6 +84,18 @@ public static class ResourceTypes
     public const string IamPolicy = "AWS::IAM::Policy";
     public const string IamManagedPolicy = "AWS::IAM::ManagedPolicy";
     public const string AccessAnalyzer = "AWS::AccessAnalyzer::Analyzer";
+
+    /// <summary>
+    /// The root user's credentials (no CloudFormation or AWS Config type exists; findings about it are reported on
+    /// <see cref="Account"/>, as AWS Config does).
+    /// </summary>
+    public const string IamRootUser = "AWS::IAM::RootUser";
+
+    /// <summary>
+    /// The IAM credential report (no CloudFormation or AWS Config type exists): its rows are carried by
+    /// <see cref="IamUser"/> and the root user record, this type names what to collect.
+    /// </summary>
+    public const string IamCredentialReport = "AWS::IAM::CredentialReport";
     public const string LambdaFunction = "AWS::Lambda::Function";
     public const string LambdaPermission = "AWS::Lambda::Permission";
     public const string LambdaUrl = "AWS::Lambda::Url";

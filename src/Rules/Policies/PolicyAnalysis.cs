@@ -46,13 +46,47 @@ public static class PolicyAnalysis
     /// True when a condition pins the statement to fixed callers or sources: a restricting key, a positive
     /// operator, and no value that is itself a wildcard.
     /// </summary>
-    public static bool IsRestrictedByCondition(this PolicyStatement statement) =>
+    public static bool IsRestrictedByCondition(this PolicyStatement statement) => statement.HasFixedCondition(RestrictingConditionKeys);
+
+    /// <summary>
+    /// True when a condition on one of <paramref name="keys"/> pins it to fixed values: a positive operator (no "Not",
+    /// no "IfExists", not "Null"), at least one value, and no value that is itself a wildcard or an all-addresses range.
+    /// </summary>
+    public static bool HasFixedCondition(this PolicyStatement statement, IReadOnlySet<string> keys) =>
+        statement.HasFixedCondition(keys.Contains);
+
+    /// <summary>As <see cref="HasFixedCondition(PolicyStatement, IReadOnlySet{string})"/>, for the keys <paramref name="isKey"/> accepts (prefixes, families).</summary>
+    public static bool HasFixedCondition(this PolicyStatement statement, Func<string, bool> isKey) =>
         statement.Conditions.Any(c =>
-            RestrictingConditionKeys.Contains(c.Key)
+            isKey(c.Key)
             && !c.Operator.Contains("Not", StringComparison.OrdinalIgnoreCase)
             && !c.Operator.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+            && !c.Operator.Equals("Null", StringComparison.OrdinalIgnoreCase)
             && c.Values.Count > 0
             && c.Values.All(v => v != "*" && v != "0.0.0.0/0" && v != "::/0"));
+
+    /// <summary>True for an action pattern that matches every action of every service: "*", "*:*".</summary>
+    public static bool IsEveryAction(string pattern) =>
+        pattern.Contains('*') && pattern.Replace("*", "", StringComparison.Ordinal) is "" or ":";
+
+    /// <summary>
+    /// True for an action pattern that matches every action of a service ("s3:*", "*:*", "*"): the part after the
+    /// service prefix is nothing but wildcards.
+    /// </summary>
+    public static bool IsServiceWide(string pattern)
+    {
+        var colon = pattern.IndexOf(':', StringComparison.Ordinal);
+        var actionPart = colon < 0 ? pattern : pattern[(colon + 1)..];
+        return actionPart.Contains('*') && actionPart.All(c => c is '*' or '?');
+    }
+
+    /// <summary>
+    /// True when the statement's Resource (or NotResource) covers every resource of the partition: probed with two
+    /// made-up ARNs of unrelated shapes that only a wildcard can match ("*", "arn:aws:*", a NotResource list).
+    /// </summary>
+    public static bool MatchesEveryResource(this PolicyStatement statement, string partition) =>
+        statement.MatchesResource($"arn:{partition}:zzprobe:zz-probe-1:000000000000:zzprobe/zz-probe-resource")
+        && statement.MatchesResource($"arn:{partition}:s3:::zz-probe-bucket-0/zz-probe-object");
 
     /// <summary>An Allow to a public principal that no condition restricts: anyone on the internet.</summary>
     public static bool IsPublicAllow(this PolicyStatement statement) =>

@@ -12,7 +12,7 @@ public sealed class DynamoDbCollectorTests
     /// <summary>Four tables on two ListTables pages, one for each encryption and recovery setting.</summary>
     private static FakeAws FourTables() => new FakeAws()
         .On("dynamodb", "ListTables", FakeAws.Json(PageOne), FakeAws.Json(PageTwo))
-        .WithTable("Thread", Describe("Thread", KmsSse(CustomerKeyArn), deletionProtection: true), PitrEnabled, Tags)
+        .WithTable("Thread", Describe("Thread", KmsSse(CustomerKeyArn), deletionProtection: true), PitrEnabled, Tags, TtlEnabled)
         .WithTable("Forum", Describe("Forum"))
         .WithTable("ProductCatalog", Describe("ProductCatalog", KmsSse(AwsManagedKeyArn)), PitrAbsent)
         .WithTable("Reply", Describe("Reply", deletionProtection: null));
@@ -31,11 +31,13 @@ public sealed class DynamoDbCollectorTests
         Assert.Equal(new TableEncryption("KMS", CustomerKeyArn), thread.Encryption);
         Assert.Equal((true, true), (thread.PointInTimeRecoveryEnabled, thread.DeletionProtectionEnabled));
         Assert.Equal(new Dictionary<string, string> { ["Owner"] = "blueTeam", ["Environment"] = "prod" }, thread.Tags);
+        Assert.Equal(new TableTimeToLive("ENABLED", "ExpirationTime"), thread.TimeToLive);
 
         var forum = inventory.DynamoDbTables.Single(t => t.Id == "Forum");
         Assert.Equal(new TableEncryption("AWS_OWNED", null), forum.Encryption); // no SSEDescription: the AWS owned key
         Assert.Equal((false, false), (forum.PointInTimeRecoveryEnabled, forum.DeletionProtectionEnabled));
         Assert.Empty(forum.Tags);
+        Assert.Equal(new TableTimeToLive("DISABLED", null), forum.TimeToLive); // never enabled: no attribute
 
         var catalog = inventory.DynamoDbTables.Single(t => t.Id == "ProductCatalog");
         Assert.Equal(new TableEncryption("KMS", AwsManagedKeyArn), catalog.Encryption);
@@ -44,7 +46,7 @@ public sealed class DynamoDbCollectorTests
     }
 
     [Fact]
-    public async Task Pages_on_the_last_table_name_and_the_budget_is_list_pages_plus_three_calls_a_table()
+    public async Task Pages_on_the_last_table_name_and_the_budget_is_list_pages_plus_four_calls_a_table()
     {
         var aws = FourTables();
 
@@ -58,7 +60,8 @@ public sealed class DynamoDbCollectorTests
         Assert.Equal(4, aws.Calls("dynamodb", "DescribeTable").Count);
         Assert.Equal(4, aws.Calls("dynamodb", "DescribeContinuousBackups").Count);
         Assert.Equal(4, aws.Calls("dynamodb", "ListTagsOfResource").Count);
-        Assert.Equal(2 + 3 * 4, aws.Requests.Count);
+        Assert.Equal(4, aws.Calls("dynamodb", "DescribeTimeToLive").Count);
+        Assert.Equal(2 + 4 * 4, aws.Requests.Count);
         Assert.Contains(aws.Calls("dynamodb", "ListTagsOfResource"), c => c.Body.Contains($"\"ResourceArn\":\"{TableArn("Thread")}\"", StringComparison.Ordinal));
     }
 
@@ -88,6 +91,7 @@ public sealed class DynamoDbCollectorTests
         var aws = new FakeAws().On("dynamodb", "ListTables", FakeAws.Json("""{"TableNames":["Thread"]}"""))
             .OnTable("DescribeContinuousBackups", "Thread", FakeAws.JsonError("AccessDeniedException", Denied))
             .OnTable("ListTagsOfResource", "Thread", FakeAws.JsonError("AccessDeniedException", Denied))
+            .OnTable("DescribeTimeToLive", "Thread", FakeAws.JsonError("AccessDeniedException", Denied))
             .WithTable("Thread", Describe("Thread", KmsSse(CustomerKeyArn), deletionProtection: true));
 
         var inventory = await CollectorHarness.Collect(new DynamoDbCollector(), aws);
@@ -96,7 +100,8 @@ public sealed class DynamoDbCollectorTests
         Assert.Equal(new TableEncryption("KMS", CustomerKeyArn), table.Encryption);
         Assert.Null(table.PointInTimeRecoveryEnabled);
         Assert.Empty(table.Tags);
-        Assert.Equal(["DescribeContinuousBackups", "ListTagsOfResource"], inventory.CollectionErrors.Select(e => e.Operation));
+        Assert.Null(table.TimeToLive);
+        Assert.Equal(["DescribeContinuousBackups", "DescribeTimeToLive", "ListTagsOfResource"], inventory.CollectionErrors.Select(e => e.Operation));
         Assert.All(inventory.CollectionErrors, e => Assert.Equal("Thread", e.ResourceId));
     }
 
@@ -147,7 +152,7 @@ public sealed class DynamoDbCollectorTests
         Assert.Equal("Thread", Assert.Single(inventory.DynamoDbTables).Id);
         Assert.Empty(inventory.CollectionErrors); // a named table that is not in this region is simply absent
         Assert.Empty(aws.Calls("dynamodb", "ListTables"));
-        Assert.Equal(4, aws.Requests.Count); // 2 DescribeTable + backups and tags of Thread
+        Assert.Equal(5, aws.Requests.Count); // 2 DescribeTable + backups, TTL and tags of Thread
 
         var none = new FakeAws();
         await CollectorHarness.Collect(new DynamoDbCollector(), none, scope: new CollectionScope { Types = new HashSet<string> { ResourceTypes.KmsKey } });
@@ -163,12 +168,13 @@ public sealed class DynamoDbCollectorTests
             .On("dynamodb", "ListTables", FakeAws.Json($$"""{"TableNames":[{{string.Join(",", names.Select(n => $"\"{n}\""))}}]}"""))
             .On("dynamodb", "DescribeTable", inFlight.Around(r => FakeAws.Json(Describe(names.Single(n => r.Body.Contains($"\"{n}\"", StringComparison.Ordinal))))(r)))
             .On("dynamodb", "DescribeContinuousBackups", FakeAws.Json(PitrDisabled))
-            .On("dynamodb", "ListTagsOfResource", FakeAws.Json(NoTags));
+            .On("dynamodb", "ListTagsOfResource", FakeAws.Json(NoTags))
+            .On("dynamodb", "DescribeTimeToLive", FakeAws.Json(TtlDisabled));
 
         var inventory = await CollectorHarness.Collect(new DynamoDbCollector(), aws);
 
         Assert.Equal(names, inventory.DynamoDbTables.Select(t => t.Id));
         Assert.InRange(inFlight.Max, 2, 8);
-        Assert.Equal(1 + 3 * 20, aws.Requests.Count);
+        Assert.Equal(1 + 4 * 20, aws.Requests.Count);
     }
 }

@@ -2,7 +2,7 @@ namespace Compliance.Checker.Tests.Live;
 
 /// <summary>
 /// DynamoDB answers shaped as in the Amazon DynamoDB API reference examples (ListTables, DescribeTable,
-/// DescribeContinuousBackups, ListTagsOfResource), for account 123456789012 in eu-west-1.
+/// DescribeContinuousBackups, DescribeTimeToLive, ListTagsOfResource), for account 123456789012 in eu-west-1.
 /// </summary>
 internal static class DynamoDbResponses
 {
@@ -42,6 +42,9 @@ internal static class DynamoDbResponses
     /// <summary>Continuous backups without a point-in-time recovery description.</summary>
     public const string PitrAbsent = """{"ContinuousBackupsDescription":{"ContinuousBackupsStatus":"ENABLED"}}""";
 
+    public const string TtlDisabled = """{"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}}""";
+    public const string TtlEnabled = """{"TimeToLiveDescription":{"AttributeName":"ExpirationTime","TimeToLiveStatus":"ENABLED"}}""";
+
     public const string Tags = """{"Tags":[{"Key":"Owner","Value":"blueTeam"},{"Key":"Environment","Value":"prod"}]}""";
     public const string NoTags = """{"Tags":[]}""";
 
@@ -50,9 +53,10 @@ internal static class DynamoDbResponses
         aws.On(r => r.Service == "dynamodb" && r.Operation == operation
             && (r.Body.Contains($"\"{name}\"", StringComparison.Ordinal) || r.Body.Contains($"table/{name}\"", StringComparison.Ordinal)), replies);
 
-    /// <summary>A table answered in full: the given description, the given backups answer, and the given tags.</summary>
-    public static FakeAws WithTable(this FakeAws aws, string name, string describe, string backups = PitrDisabled, string tags = NoTags) => aws
+    /// <summary>A table answered in full: the given description, the given backups answer, the given tags and Time to Live.</summary>
+    public static FakeAws WithTable(this FakeAws aws, string name, string describe, string backups = PitrDisabled, string tags = NoTags, string ttl = TtlDisabled) => aws
         .OnTable("DescribeTable", name, FakeAws.Json(describe))
         .OnTable("DescribeContinuousBackups", name, FakeAws.Json(backups))
+        .OnTable("DescribeTimeToLive", name, FakeAws.Json(ttl))
         .OnTable("ListTagsOfResource", name, FakeAws.Json(tags));
 }

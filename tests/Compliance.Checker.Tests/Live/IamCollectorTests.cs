@@ -49,6 +49,9 @@ public sealed class IamCollectorTests
         </GetAccountPasswordPolicyResponse>
         """;
 
+    /// <summary>Only the password policy: the other IAM reads have tests of their own.</summary>
+    private static readonly CollectionScope PolicyOnly = new() { Types = new HashSet<string> { ResourceTypes.PasswordPolicy } };
+
     private static Func<FakeRequest, HttpResponseMessage> Error(string code, string message, HttpStatusCode status) => FakeAws.Xml($"""
         <ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
           <Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error>
@@ -61,7 +64,7 @@ public sealed class IamCollectorTests
     {
         var aws = new FakeAws().On("iam", "GetAccountPasswordPolicy", FakeAws.Xml(ReferencePolicy));
 
-        var inventory = await CollectorHarness.Collect(new IamCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new IamCollector(), aws, scope: PolicyOnly);
 
         var policy = Assert.Single(inventory.PasswordPolicies);
         Assert.Equal((CollectorHarness.Account, "global", CollectorHarness.Account, true), (policy.Id, policy.Region, policy.AccountId, policy.Configured));
@@ -77,7 +80,7 @@ public sealed class IamCollectorTests
     {
         var aws = new FakeAws().On("iam", "GetAccountPasswordPolicy", FakeAws.Xml(Minimal));
 
-        var policy = Assert.Single((await CollectorHarness.Collect(new IamCollector(), aws)).PasswordPolicies);
+        var policy = Assert.Single((await CollectorHarness.Collect(new IamCollector(), aws, scope: PolicyOnly)).PasswordPolicies);
 
         Assert.Equal((8, false, false, false, false, false), (policy.MinimumPasswordLength, policy.RequireSymbols, policy.RequireNumbers,
             policy.RequireUppercaseCharacters, policy.RequireLowercaseCharacters, policy.AllowUsersToChangePassword));
@@ -92,7 +95,7 @@ public sealed class IamCollectorTests
         var aws = new FakeAws().On("iam", "GetAccountPasswordPolicy",
             Error("NoSuchEntity", "The Password Policy with domain name 123456789012 cannot be found.", HttpStatusCode.NotFound));
 
-        var inventory = await CollectorHarness.Collect(new IamCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new IamCollector(), aws, scope: PolicyOnly);
 
         var policy = Assert.Single(inventory.PasswordPolicies);
         Assert.Equal((false, "global", 0), (policy.Configured, policy.Region, policy.MinimumPasswordLength));
@@ -107,7 +110,7 @@ public sealed class IamCollectorTests
         var aws = new FakeAws().On("iam", "GetAccountPasswordPolicy",
             Error("AccessDenied", "User: arn:aws:sts::123456789012:assumed-role/scanner/s is not authorized to perform: iam:GetAccountPasswordPolicy", HttpStatusCode.Forbidden));
 
-        var inventory = await CollectorHarness.Collect(new IamCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new IamCollector(), aws, scope: PolicyOnly);
 
         Assert.Empty(inventory.PasswordPolicies);
         var error = Assert.Single(inventory.CollectionErrors);
@@ -121,7 +124,7 @@ public sealed class IamCollectorTests
     {
         var aws = new FakeAws().On("iam", "GetAccountPasswordPolicy", Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), FakeAws.Xml(ReferencePolicy));
 
-        var inventory = await CollectorHarness.Collect(new IamCollector(), aws);
+        var inventory = await CollectorHarness.Collect(new IamCollector(), aws, scope: PolicyOnly);
 
         Assert.True(Assert.Single(inventory.PasswordPolicies).Configured);
         Assert.Equal(2, aws.Requests.Count);

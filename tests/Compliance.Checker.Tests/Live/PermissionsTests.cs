@@ -5,6 +5,14 @@ namespace Compliance.Checker.Tests.Live;
 
 public sealed class PermissionsTests
 {
+    /// <summary>
+    /// Read actions whose names do not say so: GenerateCredentialReport only asks IAM to build the report that
+    /// GetCredentialReport reads (the Service Authorization Reference lists it as a Read action).
+    /// </summary>
+    // Read actions AWS names otherwise: GenerateCredentialReport builds the report GetCredentialReport reads; API Gateway
+    // names its only read action by HTTP verb.
+    private static readonly IReadOnlySet<string> ReadActionsNamedOtherwise = new HashSet<string> { "iam:GenerateCredentialReport", "apigateway:GET" };
+
     [Fact]
     public void Every_collector_declares_only_read_only_actions()
     {
@@ -14,8 +22,10 @@ public sealed class PermissionsTests
             Assert.All(c.Permissions, p =>
             {
                 Assert.Matches(@"^[a-z0-9]+:[A-Z][A-Za-z]+$", p.Key);
-                // API Gateway names its read action by HTTP verb: apigateway:GET is its only read-only action.
-                Assert.Matches(@"^([a-z0-9-]+:(Describe|Get|List)[A-Za-z]+|apigateway:GET)$", p.Value);
+                if (!ReadActionsNamedOtherwise.Contains(p.Value))
+                {
+                    Assert.Matches(@"^[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+$", p.Value);
+                }
             });
         });
     }

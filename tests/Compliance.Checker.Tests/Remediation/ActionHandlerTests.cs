@@ -3,6 +3,7 @@ using Compliance.Checker.Tests.Live;
 using Compliance.Rules;
 using Compliance.Rules.EC2;
 using Compliance.Rules.GuardDuty;
+using Compliance.Rules.IAM;
 using Compliance.Rules.KMS;
 using Compliance.Rules.Logs;
 using Compliance.Rules.S3;
@@ -18,7 +19,8 @@ public sealed class ActionHandlerTests
     public static TheoryData<string> Remediations => new(
         nameof(BucketPublicAccessBlockedRemediation), nameof(BucketEncryptedWithCustomerKeyRemediation), nameof(BucketVersioningEnabledRemediation),
         nameof(KeyRotationEnabledRemediation), nameof(AccountEbsEncryptionByDefaultRemediation), nameof(VpcFlowLogsEnabledRemediation),
-        nameof(LogGroupEncryptedWithCustomerKeyRemediation), nameof(GuardDutyEnabledCentralizedRemediation));
+        nameof(LogGroupEncryptedWithCustomerKeyRemediation), nameof(GuardDutyEnabledCentralizedRemediation),
+        nameof(PasswordPolicyStrongRemediation));
 
     private static IRemediation Create(string name) =>
         (IRemediation)Activator.CreateInstance(typeof(RuleIds).Assembly.GetTypes().Single(t => t.Name == name))!;

@@ -54,6 +54,12 @@ public sealed class InventoryBuilder
             CloudWatchAlarms = Of<CloudWatchAlarm>(),
             ConfigDeliveryChannels = Of<ConfigDeliveryChannel>(),
             ConfigRules = Of<ConfigRule>(),
+            RootUsers = Of<RootUser>(),
+            IamUsers = Of<IamUser>(),
+            IamGroups = Of<IamGroup>(),
+            IamRoles = Of<IamRole>(),
+            IamManagedPolicies = Of<IamManagedPolicy>(),
+            AccessAnalyzers = Of<AccessAnalyzer>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)

@@ -8,7 +8,7 @@ namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
 /// DynamoDB tables: ListTables (paginated), then per table (at most 8 at once) DescribeTable (encryption, deletion
-/// protection, ARN), DescribeContinuousBackups (point-in-time recovery) and ListTagsOfResource.
+/// protection, ARN), DescribeContinuousBackups (point-in-time recovery), DescribeTimeToLive and ListTagsOfResource.
 /// </summary>
 public sealed class DynamoDbCollector : ICollector
 {
@@ -25,6 +25,7 @@ public sealed class DynamoDbCollector : ICollector
         ["dynamodb:DescribeTable"] = "dynamodb:DescribeTable",
         ["dynamodb:DescribeContinuousBackups"] = "dynamodb:DescribeContinuousBackups",
         ["dynamodb:ListTagsOfResource"] = "dynamodb:ListTagsOfResource",
+        ["dynamodb:DescribeTimeToLive"] = "dynamodb:DescribeTimeToLive",
     };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
@@ -92,8 +93,10 @@ public sealed class DynamoDbCollector : ICollector
         var arn = table?.TableArn ?? TableArn(context, name);
         var backups = context.CallAsync(ServiceKey, "DescribeContinuousBackups", Type,
             ct => client.DescribeContinuousBackupsAsync(new Ddb.DescribeContinuousBackupsRequest { TableName = name }, ct), cancellationToken, name);
+        var ttl = context.CallAsync(ServiceKey, "DescribeTimeToLive", Type,
+            ct => client.DescribeTimeToLiveAsync(new Ddb.DescribeTimeToLiveRequest { TableName = name }, ct), cancellationToken, name);
         var tags = ReadTagsAsync(context, client, name, arn, cancellationToken);
-        await Task.WhenAll(backups, tags);
+        await Task.WhenAll(backups, ttl, tags);
 
         return new DynamoDbTable
         {
@@ -105,6 +108,7 @@ public sealed class DynamoDbCollector : ICollector
             Encryption = table is null ? null : Encryption(table.SSEDescription),
             DeletionProtectionEnabled = table is null ? null : table.DeletionProtectionEnabled ?? false,
             PointInTimeRecoveryEnabled = backups.Result is { } b ? PointInTimeRecovery(b.ContinuousBackupsDescription) : null,
+            TimeToLive = ttl.Result is { } t ? TimeToLive(t.TimeToLiveDescription) : null,
         };
     }
 
@@ -117,6 +121,10 @@ public sealed class DynamoDbCollector : ICollector
     /// <summary>Point-in-time recovery is on only when its status is ENABLED; a description without one means it was never turned on.</summary>
     private static bool? PointInTimeRecovery(Ddb.ContinuousBackupsDescription? description) =>
         description is null ? null : description.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus == PointInTimeRecoveryStatus.ENABLED;
+
+    /// <summary>Time to Live as DescribeTimeToLive says; a description without a status means it was never enabled (DISABLED).</summary>
+    private static TableTimeToLive TimeToLive(Ddb.TimeToLiveDescription? description) =>
+        new(description?.TimeToLiveStatus?.Value ?? "DISABLED", description?.AttributeName is { Length: > 0 } attribute ? attribute : null);
 
     private static async Task<Dictionary<string, string>> ReadTagsAsync(CollectorContext context, IAmazonDynamoDB client, string name, string arn, CancellationToken cancellationToken)
     {
