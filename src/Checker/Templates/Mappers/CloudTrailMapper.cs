@@ -95,7 +95,7 @@ public sealed class CloudTrailMapper : IResourceMapper
                 return null;
             }
 
-            advancedSelectors.Add(new AdvancedEventSelector(s.String("Name"), parsed!));
+            advancedSelectors.Add(new AdvancedEventSelector(s.String("Name"), parsed.OfType<FieldSelector>().ToList()));
         }
 
         return new TrailEventSelectors { Basic = basicSelectors, Advanced = advancedSelectors };

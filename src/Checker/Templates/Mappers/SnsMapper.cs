@@ -29,6 +29,11 @@ public sealed class SnsMapper : IResourceMapper
         {
             var p = declared.Properties;
             var policy = p.Policy("PolicyDocument", out var problem);
+            if (p.Strings("Topics") is null)
+            {
+                context.NotJudged(declared, $"the topics it applies to cannot be decided ({p.UnknownReason("Topics")})");
+            }
+
             foreach (var topicArn in p.Strings("Topics") ?? [])
             {
                 if (context.Find(ResourceTypes.SnsTopic, topicArn) is not { } topic)

@@ -90,7 +90,12 @@ public sealed class MappingContext
     public void Add(AwsResource record, DeclaredResource declaredAt)
     {
         _records.Add(record);
-        _locations.TryAdd((record.ResourceType, record.Id), declaredAt.Location);
+        if (!_locations.TryAdd((record.ResourceType, record.Id), declaredAt.Location))
+        {
+            var first = _locations[(record.ResourceType, record.Id)];
+            _warnings.Add($"{declaredAt.Stack.Document.DisplayPath}:{declaredAt.Resource.Position}: {declaredAt.LogicalId} and {first.LogicalId} ({first.File}:{first.Line}:{first.Column}) "
+                + $"both declare the {record.ResourceType} {record.Id}; CloudFormation cannot create two with one name, and findings on it point at the first.");
+        }
     }
 
     /// <summary>Records that a resource (or part of one) is not judged, and why; listed as a warning.</summary>
