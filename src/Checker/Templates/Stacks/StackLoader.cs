@@ -19,12 +19,16 @@ internal sealed class StackLoader(List<string> warnings)
         AddNested(stack, Path.GetDirectoryName(Path.GetFullPath(file))!, [Path.GetFullPath(file)]);
     }
 
-    /// <summary>A path as findings and messages name it: relative to the working directory, with forward slashes.</summary>
+    /// <summary>
+    /// A path as findings and messages name it: relative to the working directory with forward slashes, or the full
+    /// path when the file lies outside it.
+    /// </summary>
     public static string DisplayPath(string path)
     {
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+        var outside = Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return (outside ? full : relative).Replace('\\', '/');
     }
 
     private void AddNested(TemplateStack parent, string folder, List<string> chain)
