@@ -1,3 +1,4 @@
+using System.Reflection;
 using Compliance.Checker.Snapshots;
 using Compliance.Checker.Templates.Mapping;
 using Compliance.Checker.Templates.Stacks;
@@ -78,27 +79,40 @@ public static class TemplateSource
         return name.EndsWith(".template", StringComparison.OrdinalIgnoreCase) ? name[..^".template".Length] : name;
     }
 
-    private static AwsInventory Inventory(IReadOnlyList<AwsResource> records, IReadOnlyList<TemplateStack> stacks) => new()
+    /// <summary>
+    /// The inventory of the mapped records: each record goes to the AwsInventory list of its type, found by reflection so
+    /// that a mapper producing a new record type needs no change here.
+    /// </summary>
+    private static AwsInventory Inventory(IReadOnlyList<AwsResource> records, IReadOnlyList<TemplateStack> stacks)
     {
-        AccountIds = stacks.Select(s => s.Environment.AccountId).Distinct().ToList(),
-        Regions = stacks.Select(s => s.Environment.Region).Distinct().ToList(),
-        Vpcs = records.OfType<Vpc>().ToList(),
-        Subnets = records.OfType<Subnet>().ToList(),
-        RouteTables = records.OfType<RouteTable>().ToList(),
-        SecurityGroups = records.OfType<SecurityGroup>().ToList(),
-        NetworkAcls = records.OfType<NetworkAcl>().ToList(),
-        FlowLogs = records.OfType<FlowLog>().ToList(),
-        VpcEndpoints = records.OfType<VpcEndpoint>().ToList(),
-        Volumes = records.OfType<Volume>().ToList(),
-        Instances = records.OfType<Instance>().ToList(),
-        Buckets = records.OfType<Bucket>().ToList(),
-        KmsKeys = records.OfType<KmsKey>().ToList(),
-        LogGroups = records.OfType<LogGroup>().ToList(),
-        GuardDutyDetectors = records.OfType<GuardDutyDetector>().ToList(),
-        SnsTopics = records.OfType<SnsTopic>().ToList(),
-        Secrets = records.OfType<Secret>().ToList(),
-        DynamoDbTables = records.OfType<DynamoDbTable>().ToList(),
-        Trails = records.OfType<Trail>().ToList(),
-        ConfigurationRecorders = records.OfType<ConfigurationRecorder>().ToList(),
-    };
+        var inventory = new AwsInventory
+        {
+            AccountIds = stacks.Select(s => s.Environment.AccountId).Distinct().ToList(),
+            Regions = stacks.Select(s => s.Environment.Region).Distinct().ToList(),
+        };
+        var placed = new HashSet<Type>();
+        foreach (var list in InventoryLists)
+        {
+            var itemType = list.PropertyType.GetGenericArguments()[0];
+            var items = Array.CreateInstance(itemType, records.Count(itemType.IsInstanceOfType));
+            var i = 0;
+            foreach (var record in records.Where(itemType.IsInstanceOfType))
+            {
+                items.SetValue(record, i++);
+            }
+
+            list.SetValue(inventory, items);
+            placed.Add(itemType);
+        }
+
+        return records.FirstOrDefault(r => !placed.Contains(r.GetType())) is { } stray
+            ? throw new InvalidOperationException($"AwsInventory has no list of {stray.GetType().Name}; a mapper produced a record the inventory cannot hold.")
+            : inventory;
+    }
+
+    /// <summary>The AwsInventory properties that hold records: IReadOnlyList of an AwsResource type.</summary>
+    private static readonly PropertyInfo[] InventoryLists = typeof(AwsInventory).GetProperties()
+        .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
+            && typeof(AwsResource).IsAssignableFrom(p.PropertyType.GetGenericArguments()[0]) && p.CanWrite)
+        .ToArray();
 }
