@@ -31,7 +31,7 @@ internal static class ScanCommand
         var rulesPath = CommonOptions.RulesPath();
         var suppressionsFile = new Option<string?>("--suppressions") { Description = "Accepted risks (docs/suppressions.md): matching FAIL and ERROR findings become EXEMPT until their expiry." };
 
-        var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
+        var command = new Command("scan", "Judge the live account, a snapshot (--snapshot) or a template (--template) against the rules and report the findings.")
         {
             snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats, securityGroups, suppressionsFile,
         };
