@@ -37,6 +37,9 @@ public sealed record TemplateDocument
     /// <summary>The Transform section's macro names (AWS::Serverless-2016-10-31, AWS::LanguageExtensions); they are not expanded.</summary>
     public IReadOnlyList<string> Transforms { get; init; } = [];
 
+    /// <summary>Entries of Resources that are not resources (Fn::ForEach loops), with where they are written.</summary>
+    public IReadOnlyList<(string Key, SourcePosition Position)> Unexpanded { get; init; } = [];
+
     private static readonly MapNode Empty = new([], new SourcePosition(1, 1));
 
     /// <summary>A resource by logical id.</summary>
@@ -61,7 +64,9 @@ public sealed record TemplateDocument
             throw new InputException($"{displayPath}:{entry.KeyPosition}: invalid template: the Resources section is empty; a template declares at least one resource.");
         }
 
-        var resources = resourcesNode.Entries.Select(e => Resource(e, displayPath)).ToList();
+        // Fn::ForEach loops (AWS::LanguageExtensions) generate resources at deployment; they are not expanded.
+        var loops = resourcesNode.Entries.Where(e => e.Key.StartsWith("Fn::ForEach::", StringComparison.Ordinal)).ToList();
+        var resources = resourcesNode.Entries.Except(loops).Select(e => Resource(e, displayPath)).ToList();
         return new TemplateDocument
         {
             DisplayPath = displayPath,
@@ -70,6 +75,7 @@ public sealed record TemplateDocument
             Conditions = Section(map, "Conditions", displayPath),
             Mappings = Section(map, "Mappings", displayPath),
             Outputs = Section(map, "Outputs", displayPath),
+            Unexpanded = loops.Select(l => (l.Key, l.KeyPosition)).ToList(),
             Transforms = map["Transform"] switch
             {
                 ScalarNode s => [s.Text],

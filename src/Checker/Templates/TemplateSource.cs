@@ -54,6 +54,11 @@ public static class TemplateSource
             warnings.Add($"{stack.Document.DisplayPath}: the template uses the transform {string.Join(", ", stack.Document.Transforms)}, which is not expanded; resources it would create are not judged.");
         }
 
+        foreach (var stack in loader.Stacks)
+        {
+            warnings.AddRange(stack.Document.Unexpanded.Select(u => $"{stack.Document.DisplayPath}:{u.Position}: {u.Key} is not expanded; the resources it generates are not judged."));
+        }
+
         var context = new MappingContext(set);
         foreach (var mapper in mappers)
         {

@@ -228,4 +228,22 @@ public sealed class ServiceMappingTests
         Assert.Equal(new Dictionary<string, int> { ["AWS::Lambda::Function"] = 2, ["Custom::Thing"] = 1 }, template.NotMapped);
         Assert.Empty(template.Inventory.AllResources());
     }
+
+    [Fact]
+    public void Language_extension_loops_and_transforms_are_warnings_not_errors()
+    {
+        var template = Load("""
+            Transform: AWS::LanguageExtensions
+            Resources:
+              Fn::ForEach::Topics:
+                - Name
+                - [a, b]
+                - Topic${Name}: { Type: AWS::SNS::Topic }
+              Plain: { Type: AWS::SNS::Topic }
+            """);
+
+        Assert.Single(template.Inventory.SnsTopics);
+        Assert.Contains(template.Warnings, w => w.Contains("3:3: Fn::ForEach::Topics is not expanded", StringComparison.Ordinal));
+        Assert.Contains(template.Warnings, w => w.Contains("transform AWS::LanguageExtensions", StringComparison.Ordinal));
+    }
 }
