@@ -8,7 +8,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("Compliance: judge a live AWS account or a snapshot of one against a zero-trust, PCI DSS baseline.")
+        var root = new RootCommand("Compliance: judge a live AWS account, a snapshot of one, or a CloudFormation template or cdk.out folder against a zero-trust, PCI DSS baseline.")
         {
             ScanCommand.Create(),
             CollectCommand.Create(),

@@ -15,6 +15,7 @@ internal static class ScanCommand
     public static Command Create()
     {
         var snapshot = new Option<string?>("--snapshot") { Description = "Judge a snapshot file written by `compliance collect` (docs/snapshot-format.md) instead of the live account." };
+        var template = new TemplateCommandOptions();
         var live = new LiveCommandOptions();
         var securityGroups = new Option<string[]>("--security-group") { Description = "Live only: a targeted scan of these security groups (ids), collecting nothing else; runs the rules that read security groups." };
         var stats = new Option<bool>("--stats") { Description = "Print collection time per service and region, API calls and evaluation time to standard error." };
@@ -30,10 +31,11 @@ internal static class ScanCommand
         var rulesPath = CommonOptions.RulesPath();
         var suppressionsFile = new Option<string?>("--suppressions") { Description = "Accepted risks (docs/suppressions.md): matching FAIL and ERROR findings become EXEMPT until their expiry." };
 
-        var command = new Command("scan", "Judge an inventory against the rules and report the findings.")
+        var command = new Command("scan", "Judge the live account, a snapshot (--snapshot) or a template (--template) against the rules and report the findings.")
         {
             snapshot, rules, exclude, minSeverity, format, output, failOn, all, noColour, rulesPath, stats, securityGroups, suppressionsFile,
         };
+        template.AddTo(command);
         live.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,12 +58,27 @@ internal static class ScanCommand
             }
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
             ScanReport report;
-            if (file is not null && targets.Count > 0)
+            var templatePath = parse.GetValue(template.Path);
+            if ((file is not null || templatePath is not null) && targets.Count > 0)
             {
-                throw new InputException("--security-group targets a live scan; it cannot be combined with --snapshot.");
+                throw new InputException($"--security-group targets a live scan; it cannot be combined with {(file is not null ? "--snapshot" : "--template")}.");
             }
 
-            if (file is not null)
+            if (file is not null && templatePath is not null)
+            {
+                throw new InputException("--snapshot and --template name two different inventories; give one.");
+            }
+
+            var templateOptions = template.Read(parse, templatePath);
+            Templates.TemplateInventory? fromTemplate = null;
+            if (templatePath is not null)
+            {
+                fromTemplate = Templates.TemplateSource.Load(templatePath, templateOptions!);
+                TemplateCommandOptions.WriteWarnings(fromTemplate, Console.Error);
+                report = new Scanner().Scan(fromTemplate.Inventory, selected, new ScanSource("template", templatePath), SourceKind.Template,
+                    suppressions: suppressions, locations: fromTemplate.Locations);
+            }
+            else if (file is not null)
             {
                 var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
                 report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot, suppressions: suppressions);
@@ -80,6 +97,10 @@ internal static class ScanCommand
             if (parse.GetValue(stats))
             {
                 await StatsWriter.WriteAsync(report, stopwatch.Elapsed, Console.Error);
+                if (fromTemplate is not null)
+                {
+                    await TemplateCommandOptions.WriteStatsAsync(fromTemplate, Console.Error);
+                }
             }
 
             return ExitCodes.For(report, threshold);

@@ -28,7 +28,7 @@ public sealed class Evaluator
         {
             var rule = rules[i];
             var overrides = parameters?.GetValueOrDefault(rule.Descriptor.Id);
-            perRule[i] = EvaluateOne(rule, new RuleContext(inventory, rule.Descriptor, overrides, index), source);
+            perRule[i] = EvaluateOne(rule, new RuleContext(inventory, rule.Descriptor, overrides, index, fromTemplate: source == SourceKind.Template), source);
         });
 
         return perRule.SelectMany(f => f).ToList();

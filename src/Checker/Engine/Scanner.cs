@@ -7,7 +7,8 @@ namespace Compliance.Checker.Engine;
 
 /// <summary>
 /// One scan from inventory to report: the path every trigger shares (CLI, and later the Lambda handler). Between
-/// evaluation and the report, accepted risks apply: suppressions and the resources' compliance:exempt tags.
+/// evaluation and the report, accepted risks apply: suppressions and the resources' compliance:exempt tags. A template
+/// scan passes where each resource is declared, and its findings carry that location.
 /// </summary>
 public sealed class Scanner(TimeProvider clock)
 {
@@ -24,10 +25,17 @@ public sealed class Scanner(TimeProvider clock)
         SourceKind kind,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameters = null,
         Live.CollectionStats? collection = null,
-        IReadOnlyList<Suppression>? suppressions = null)
+        IReadOnlyList<Suppression>? suppressions = null,
+        IReadOnlyDictionary<(string Type, string Id), SourceLocation>? locations = null)
     {
         var started = clock.GetUtcNow();
-        var findings = SuppressionFilter.Apply(_evaluator.Evaluate(inventory, rules, kind, parameters), inventory, suppressions ?? [], started);
+        var evaluated = _evaluator.Evaluate(inventory, rules, kind, parameters);
+        if (locations is not null)
+        {
+            evaluated = FindingLocations.Attach(evaluated, rules, locations);
+        }
+
+        var findings = SuppressionFilter.Apply(evaluated, inventory, suppressions ?? [], started);
         return ReportBuilder.Build(NewScanId(started), started, clock.GetUtcNow(), source, inventory, rules, findings, collection);
     }
 

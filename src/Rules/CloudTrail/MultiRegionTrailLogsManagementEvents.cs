@@ -39,6 +39,13 @@ public sealed class MultiRegionTrailLogsManagementEvents : IComplianceRule
         {
             var accountRef = new ResourceRef(ResourceTypes.Account, account, null, "global", account);
             var judged = trails.Where(t => t.AccountId == account).Select(Judge).ToList();
+            if (judged.Count == 0 && context.FromTemplate)
+            {
+                yield return Descriptor.NotApplicable(accountRef,
+                    $"Account {account}: a CloudTrail trail is not declared in this template; judged on the live account.");
+                continue;
+            }
+
             var evidence = new Dictionary<string, string>
             {
                 ["examinedTrails"] = string.Join(",", judged.Select(j => j.Trail.Arn ?? j.Trail.Id)),

@@ -49,7 +49,11 @@ public sealed class ConfigRecorderRecordsAllResources : IComplianceRule
 
             if (recorders.Count == 0)
             {
-                yield return NoRecorder(inventory, account, region);
+                yield return context.FromTemplate
+                    ? Descriptor.NotApplicable(new ResourceRef(ResourceTypes.Account, account, null, region, account),
+                        $"Account {account} in {region}: an AWS Config recorder is not declared in this template; judged on the live account.",
+                        new Dictionary<string, string> { ["recorderCount"] = "0" })
+                    : NoRecorder(inventory, account, region);
                 continue;
             }
 
@@ -60,7 +64,8 @@ public sealed class ConfigRecorderRecordsAllResources : IComplianceRule
                 ?? judged[0];
         }
 
-        if (homeRegion is not null && !inventory.Regions.Contains(homeRegion))
+        // A template covers the Regions it deploys to; the home Region's recorder is the live scan's to find.
+        if (homeRegion is not null && !inventory.Regions.Contains(homeRegion) && !context.FromTemplate)
         {
             foreach (var account in inventory.AccountIds)
             {

@@ -15,9 +15,11 @@ public sealed class RuleContext
     /// <param name="descriptor">The rule's descriptor, whose parameter defaults apply.</param>
     /// <param name="overrides">Parameter values that replace the defaults, by name.</param>
     /// <param name="index">Lookups over the inventory, shared by the rules of one evaluation; built on first use when not given.</param>
-    public RuleContext(AwsInventory inventory, RuleDescriptor descriptor, IReadOnlyDictionary<string, string>? overrides = null, InventoryIndex? index = null)
+    /// <param name="fromTemplate">True when the inventory was read from a CloudFormation template rather than an account.</param>
+    public RuleContext(AwsInventory inventory, RuleDescriptor descriptor, IReadOnlyDictionary<string, string>? overrides = null, InventoryIndex? index = null, bool fromTemplate = false)
     {
         Inventory = inventory;
+        FromTemplate = fromTemplate;
         _index = index is null ? new Lazy<InventoryIndex>(() => new InventoryIndex(inventory)) : new Lazy<InventoryIndex>(index);
         _descriptor = descriptor;
         _overrides = overrides ?? new Dictionary<string, string>();
@@ -25,6 +27,14 @@ public sealed class RuleContext
 
     /// <summary>The inventory to judge.</summary>
     public AwsInventory Inventory { get; }
+
+    /// <summary>
+    /// True when the inventory came from a CloudFormation template: it holds what the template declares, not what the
+    /// account has. A rule about the whole account or Region (a detector or recorder in every Region, a trail for the
+    /// account) then judges what the template declares and reports NOT_APPLICABLE where it declares nothing, since the
+    /// account may well have it; the live scan decides.
+    /// </summary>
+    public bool FromTemplate { get; }
 
     /// <summary>Lookups over the inventory (keys, buckets, log groups, subnets).</summary>
     public InventoryIndex Index => _index.Value;

@@ -13,7 +13,7 @@ public sealed class SecurityGroupDefaultClosed : IComplianceRule
         Rationale = "Anything launched without an explicit group lands in the VPC's default group; with no rules it can reach nothing and nothing can reach it, so a forgotten group choice fails closed.",
         Severity = Severity.High,
         ResourceTypes = [ResourceTypes.SecurityGroup],
-        Modes = EvaluationModes.LiveOnly,
+        Modes = EvaluationModes.TemplatePresenceAndLive,
         Frameworks =
         [
             new(Frameworks.PciDss40, "1.3.1", MappingConfidence.Proposed),

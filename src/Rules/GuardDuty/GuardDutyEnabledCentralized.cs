@@ -39,7 +39,11 @@ public sealed class GuardDutyEnabledCentralized : IComplianceRule
 
             if (detectors.Count == 0)
             {
-                yield return NoDetector(context.Inventory, account, region);
+                yield return context.FromTemplate
+                    ? Descriptor.NotApplicable(new ResourceRef(ResourceTypes.Account, account, null, region, account),
+                        $"Account {account} in {region}: a GuardDuty detector is not declared in this template; judged on the live account.",
+                        new Dictionary<string, string> { ["detectorCount"] = "0" })
+                    : NoDetector(context.Inventory, account, region);
                 continue;
             }
 

@@ -113,11 +113,18 @@ public sealed class SarifReportWriter : IReportWriter
         {
             ["physicalLocation"] = new JsonObject
             {
-                ["artifactLocation"] = new JsonObject { ["uri"] = f.Location.File.Replace('\\', '/') },
+                ["artifactLocation"] = new JsonObject { ["uri"] = ArtifactUri(f.Location.File) },
                 ["region"] = new JsonObject { ["startLine"] = f.Location.Line, ["startColumn"] = f.Location.Column },
             },
             ["logicalLocations"] = logical,
         };
+    }
+
+    /// <summary>A relative path as a relative URI reference with forward slashes; a path outside the working directory as a file: URI.</summary>
+    private static string ArtifactUri(string file)
+    {
+        var path = file.Replace('\\', '/');
+        return Path.IsPathRooted(file) ? new Uri(file).AbsoluteUri : string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
     }
 
     private static string Level(Severity severity) => severity switch

@@ -1,0 +1,107 @@
+using Compliance.Checker.Templates.Stacks;
+using Compliance.Rules;
+using Compliance.Rules.Inventory;
+
+namespace Compliance.Checker.Templates.Mapping;
+
+/// <summary>
+/// What the mappers share in one scan: every declared resource that is created (a resource whose condition is
+/// known false is left out), the records added so far with where they are declared, and the warnings.
+/// </summary>
+public sealed class MappingContext
+{
+    private readonly List<DeclaredResource> _declared = [];
+    private readonly Dictionary<string, Dictionary<string, DeclaredResource>> _byReference = new(StringComparer.Ordinal);
+    private readonly List<AwsResource> _records = [];
+    private readonly Dictionary<(string Type, string Id), SourceLocation> _locations = [];
+    private readonly List<string> _warnings = [];
+
+    internal MappingContext(TemplateSet set)
+    {
+        foreach (var stack in set.Stacks.Where(IsCreated))
+        {
+            foreach (var resource in stack.Document.Resources)
+            {
+                switch (stack.Resolver.IsCreated(resource))
+                {
+                    case false:
+                        continue;
+                    case null:
+                        _warnings.Add($"{stack.Document.DisplayPath}:{resource.Position}: the condition {resource.Condition} of {resource.LogicalId} cannot be evaluated from the template; it is judged as if created.");
+                        break;
+                }
+
+                _declared.Add(new DeclaredResource(resource, stack));
+            }
+        }
+    }
+
+    /// <summary>A nested stack exists when its AWS::CloudFormation::Stack resource is created (unknown counts as created).</summary>
+    private static bool IsCreated(TemplateStack stack) =>
+        stack.Parent is not { } parent || (parent.Resolver.IsCreated(stack.ParentResource!) != false && IsCreated(parent));
+
+    /// <summary>Every created resource of every stack, in declaration order.</summary>
+    public IReadOnlyList<DeclaredResource> All => _declared;
+
+    /// <summary>The records added so far.</summary>
+    public IReadOnlyList<AwsResource> Records => _records;
+
+    /// <summary>Where each record is declared, by (resource type, id).</summary>
+    public IReadOnlyDictionary<(string Type, string Id), SourceLocation> Locations => _locations;
+
+    /// <summary>What the mappers could not judge, and why.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>The created resources of one type, in declaration order.</summary>
+    public IEnumerable<DeclaredResource> Resources(string type) => _declared.Where(r => r.Type == type);
+
+    /// <summary>
+    /// The declared resource of <paramref name="type"/> that a reference names: its name, what Ref returns for it, or its
+    /// ARN, as a Ref, Fn::GetAtt or Fn::ImportValue resolved it. Null for null, or for a resource outside the scan.
+    /// </summary>
+    public DeclaredResource? Find(string type, string? reference)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        if (!_byReference.TryGetValue(type, out var index))
+        {
+            index = new Dictionary<string, DeclaredResource>(StringComparer.Ordinal);
+            foreach (var resource in Resources(type))
+            {
+                foreach (var key in new[] { resource.Name, resource.RefText, resource.Attribute("Arn") })
+                {
+                    if (key is not null)
+                    {
+                        index.TryAdd(key, resource);
+                    }
+                }
+            }
+
+            _byReference[type] = index;
+        }
+
+        return index.GetValueOrDefault(reference);
+    }
+
+    /// <summary>Adds a record, located at the resource that declares it.</summary>
+    public void Add(AwsResource record, DeclaredResource declaredAt)
+    {
+        _records.Add(record);
+        if (!_locations.TryAdd((record.ResourceType, record.Id), declaredAt.Location))
+        {
+            var first = _locations[(record.ResourceType, record.Id)];
+            _warnings.Add($"{declaredAt.Stack.Document.DisplayPath}:{declaredAt.Resource.Position}: {declaredAt.LogicalId} and {first.LogicalId} ({first.File}:{first.Line}:{first.Column}) "
+                + $"both declare the {record.ResourceType} {record.Id}; CloudFormation cannot create two with one name, and findings on it point at the first.");
+        }
+    }
+
+    /// <summary>Records that a resource (or part of one) is not judged, and why; listed as a warning.</summary>
+    public void NotJudged(DeclaredResource resource, string reason) =>
+        _warnings.Add($"{resource.Stack.Document.DisplayPath}:{resource.Resource.Position}: {resource.Type} {resource.LogicalId} is not judged: {reason}.");
+
+    /// <summary>Adds a warning.</summary>
+    public void Warn(string message) => _warnings.Add(message);
+}
