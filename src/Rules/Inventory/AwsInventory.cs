@@ -9,6 +9,14 @@ public sealed record AwsInventory
     /// <summary>The regions covered; region-wide rules judge each of them.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>
+    /// When the inventory was read: the instant age-based rules (days since last use, overdue rotations and findings)
+    /// measure from, so a snapshot is judged as of its collection. Null when unknown. A snapshot file keeps it at its
+    /// top level (<c>collectedAt</c>), so it is not written inside the inventory.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? CollectedAt { get; init; }
+
     public IReadOnlyList<Vpc> Vpcs { get; init; } = [];
     public IReadOnlyList<Subnet> Subnets { get; init; } = [];
     public IReadOnlyList<RouteTable> RouteTables { get; init; } = [];
@@ -31,6 +39,11 @@ public sealed record AwsInventory
     public IReadOnlyList<Trail> Trails { get; init; } = [];
     public IReadOnlyList<ConfigurationRecorder> ConfigurationRecorders { get; init; } = [];
     public IReadOnlyList<PasswordPolicy> PasswordPolicies { get; init; } = [];
+    public IReadOnlyList<VpcBlockPublicAccessOptions> VpcBlockPublicAccessOptions { get; init; } = [];
+    public IReadOnlyList<BackupVault> BackupVaults { get; init; } = [];
+
+    /// <summary>Resources AWS Backup has backed up, with their latest backup; facts about other resources, not resources.</summary>
+    public IReadOnlyList<BackupProtectedResource> BackupProtectedResources { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -42,7 +55,11 @@ public sealed record AwsInventory
             .Concat(FlowLogs).Concat(VpcEndpoints).Concat(Volumes).Concat(Snapshots).Concat(Instances)
             .Concat(RegionSettings).Concat(Buckets).Concat(AccountPublicAccessBlocks).Concat(KmsKeys)
             .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
-            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies);
+            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
+            .Concat(VpcBlockPublicAccessOptions).Concat(BackupVaults);
+
+    /// <summary>The instant ages are measured from: <see cref="CollectedAt"/>, or now when that is unknown.</summary>
+    public DateTimeOffset AsOf() => CollectedAt ?? DateTimeOffset.UtcNow;
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>
