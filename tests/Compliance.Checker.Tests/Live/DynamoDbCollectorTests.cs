@@ -96,6 +96,7 @@ public sealed class DynamoDbCollectorTests
         Assert.Equal(new TableEncryption("KMS", CustomerKeyArn), table.Encryption);
         Assert.Null(table.PointInTimeRecoveryEnabled);
         Assert.Empty(table.Tags);
+        Assert.True(table.TagsUnknown);
         Assert.Equal(["DescribeContinuousBackups", "ListTagsOfResource"], inventory.CollectionErrors.Select(e => e.Operation));
         Assert.All(inventory.CollectionErrors, e => Assert.Equal("Thread", e.ResourceId));
     }

@@ -16,6 +16,8 @@ public sealed record CollectionScope
         [ResourceTypes.SnsTopicPolicy] = ResourceTypes.SnsTopic,
         [ResourceTypes.SecretRotationSchedule] = ResourceTypes.Secret,
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
+        // A plan's effect is what AWS Backup has protected, read with the vaults (ListProtectedResources).
+        [ResourceTypes.BackupPlan] = ResourceTypes.BackupVault,
     };
 
     public required IReadOnlySet<string> Types { get; init; }
