@@ -4,8 +4,12 @@ using static Compliance.Rules.Tests.RuleAssert;
 
 namespace Compliance.Rules.Tests.GuardDuty;
 
-/// <summary>GuardDuty.Detector.2 (Lambda Protection) and GuardDuty.Detector.3 (S3 Protection).</summary>
-public sealed class ProtectionPlanRulesTests
+public sealed class LambdaProtectionEnabledTests() : ProtectionPlanRuleTests(new LambdaProtectionEnabled(), "LAMBDA_NETWORK_LOGS");
+
+public sealed class S3ProtectionEnabledTests() : ProtectionPlanRuleTests(new S3ProtectionEnabled(), "S3_DATA_EVENTS");
+
+/// <summary>What GuardDuty.Detector.2 (Lambda Protection) and GuardDuty.Detector.3 (S3 Protection) share, run for each.</summary>
+public abstract class ProtectionPlanRuleTests(IComplianceRule rule, string feature)
 {
     private static GuardDutyDetector Detector(string id, string account = Account, string region = Region, string? status = "ENABLED", params (string Name, string Status)[] features) => new()
     {
@@ -18,15 +22,8 @@ public sealed class ProtectionPlanRulesTests
         Features = features.ToDictionary(f => f.Name, f => f.Status),
     };
 
-    public static TheoryData<IComplianceRule, string> Rules => new()
-    {
-        { new LambdaProtectionEnabled(), "LAMBDA_NETWORK_LOGS" },
-        { new S3ProtectionEnabled(), "S3_DATA_EVENTS" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Rules))]
-    public void The_plan_must_be_enabled_on_an_enabled_detector_in_every_region(IComplianceRule rule, string feature)
+    [Fact]
+    public void The_plan_must_be_enabled_on_an_enabled_detector_in_every_region()
     {
         var inventory = new AwsInventory
         {
@@ -46,9 +43,8 @@ public sealed class ProtectionPlanRulesTests
         Assert.Equal(feature, Assert.Single(findings, f => f.Resource.Id == "fail-plan-disabled").Evidence["feature"]);
     }
 
-    [Theory]
-    [MemberData(nameof(Rules))]
-    public void Unknown_status_or_plans_are_errors_and_a_plan_the_region_does_not_offer_is_not_applicable(IComplianceRule rule, string feature)
+    [Fact]
+    public void Unknown_status_or_plans_are_errors_and_a_plan_the_region_does_not_offer_is_not_applicable()
     {
         var inventory = BaseInventory with
         {
@@ -74,7 +70,7 @@ public sealed class ProtectionPlanRulesTests
     {
         var inventory = BaseInventory with
         {
-            GuardDutyDetectors = [Detector("12abc34d567e8fa901bc2d34eexample", features: [("LAMBDA_NETWORK_LOGS", "DISABLED")])],
+            GuardDutyDetectors = [Detector("12abc34d567e8fa901bc2d34eexample", features: [(feature, "DISABLED")])],
             CollectionErrors =
             [
                 new CollectionError
@@ -85,11 +81,12 @@ public sealed class ProtectionPlanRulesTests
             ],
         };
 
-        var findings = Evaluate(new LambdaProtectionEnabled(), inventory);
+        var findings = Evaluate(rule, inventory);
 
         Assert.Equal(ComplianceStatus.Error, StatusOf(findings, Account));
         var fail = Assert.Single(findings, f => f.Status == ComplianceStatus.Fail);
-        Assert.Equal($"GuardDuty detector 12abc34d567e8fa901bc2d34eexample of account {Account} in {Region} has Lambda Protection (LAMBDA_NETWORK_LOGS) DISABLED.", fail.Message);
+        var plan = feature == "S3_DATA_EVENTS" ? "S3 Protection" : "Lambda Protection";
+        Assert.Equal($"GuardDuty detector 12abc34d567e8fa901bc2d34eexample of account {Account} in {Region} has {plan} ({feature}) DISABLED.", fail.Message);
         Assert.Equal("DISABLED", fail.Evidence["featureStatus"]);
     }
 }
