@@ -39,7 +39,7 @@ public sealed class RequiredTagsPresent : IComplianceRule
         Parameters =
         [
             new("requiredTags", "Owner,Environment,DataClassification,PCIScope", "Tag keys every taggable resource must carry with a non-empty value (keys are case-sensitive)."),
-            new("allowedValues", "Environment=dev|test|staging|prod;DataClassification=public|internal|confidential|restricted;PCIScope=in-scope|connected|out-of-scope",
+            new("allowedValues", "Environment=dev|test|staging|prod;DataClassification=public|internal|confidential|restricted|cardholder;PCIScope=true|false",
                 "Allowed values per key, as Key=v1|v2 separated by ';' (values compared case-insensitively); a key not listed may have any value."),
             new("tierTagKey", "Tier", "The tag that names a network resource's tier."),
             new("tierTaggedTypes", $"{ResourceTypes.Subnet},{ResourceTypes.RouteTable},{ResourceTypes.NetworkAcl},{ResourceTypes.SecurityGroup}",

@@ -12,7 +12,7 @@ public sealed class RequiredTagsPresentTests
     {
         var tags = new Dictionary<string, string>
         {
-            ["Owner"] = "security-engineering", ["Environment"] = "prod", ["DataClassification"] = "Confidential", ["PCIScope"] = "in-scope",
+            ["Owner"] = "security-engineering", ["Environment"] = "prod", ["DataClassification"] = "Confidential", ["PCIScope"] = "true",
         };
         foreach (var (key, value) in extra)
         {
@@ -92,7 +92,7 @@ public sealed class RequiredTagsPresentTests
 
         Assert.Equal(ComplianceStatus.Fail, finding.Status);
         Assert.Equal("AWS::S3::Bucket orders lacks the mandatory tags Owner and PCIScope and has Environment='qa' (allowed: dev, test, staging, prod) "
-            + "and DataClassification='secret' (allowed: public, internal, confidential, restricted).", finding.Message);
+            + "and DataClassification='secret' (allowed: public, internal, confidential, restricted, cardholder).", finding.Message);
         Assert.Equal(("Owner,PCIScope", "(missing)", "qa"), (finding.Evidence["missingTags"], finding.Evidence["tag:Owner"], finding.Evidence["tag:Environment"]));
     }
 
