@@ -29,9 +29,7 @@ public sealed class TopicEncryptedWithCustomerKeyRemediation(RemediationSettings
     {
         if (!IsFailOf(finding, RuleId)
             || inventory.SnsTopics.FirstOrDefault(t => t.Id == finding.Resource.Id && t.AccountId == finding.Resource.AccountId) is not { Attributes: { } attributes } topic
-            || RemediationSettings.KeyArnIn(settings.TopicKmsKeyArns, topic.Region) is not { } key
-            || new InventoryIndex(inventory).ResolveKey(key, topic.Region, topic.AccountId)
-                is not { Ownership: KeyOwnership.CustomerManaged, Key: { KeyState: "Enabled", KeySpec: "SYMMETRIC_DEFAULT" } })
+            || UsableConfiguredKey(settings.TopicKmsKeyArns, topic, new InventoryIndex(inventory)) is not { } key)
         {
             return null;
         }
