@@ -66,7 +66,7 @@ public sealed record DeploymentSettings
 
     /// <summary>
     /// The remediation targets passed through to the function (context <c>s3KmsKeys</c>, <c>logsKmsKeys</c>,
-    /// <c>flowLogDestination</c>) by variable name; the function validates them at start.
+    /// <c>snsKmsKeys</c>, <c>flowLogDestination</c>) by variable name; the function validates them at start.
     /// </summary>
     public required IReadOnlyDictionary<string, string> RemediationTargets { get; init; }
 
@@ -182,6 +182,7 @@ public sealed record DeploymentSettings
             {
                 ["COMPLIANCE_REMEDIATION_S3_KMS_KEYS"] = Get("s3KmsKeys"),
                 ["COMPLIANCE_REMEDIATION_LOGS_KMS_KEYS"] = Get("logsKmsKeys"),
+                ["COMPLIANCE_REMEDIATION_SNS_KMS_KEYS"] = Get("snsKmsKeys"),
                 ["COMPLIANCE_REMEDIATION_FLOW_LOG_DESTINATION"] = Get("flowLogDestination"),
             }.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!),
         };

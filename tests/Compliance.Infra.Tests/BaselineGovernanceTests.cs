@@ -7,14 +7,18 @@ public sealed class BaselineGovernanceTests
     private static Template Default => Synth.Baseline();
 
     [Fact]
-    public void GuardDuty_publishes_every_15_minutes_with_s3_protection()
+    public void GuardDuty_publishes_every_15_minutes_with_s3_and_lambda_protection()
     {
         Default.ResourceCountIs("AWS::GuardDuty::Detector", 1);
         Default.HasResourceProperties("AWS::GuardDuty::Detector", new Dictionary<string, object>
         {
             ["Enable"] = true,
             ["FindingPublishingFrequency"] = "FIFTEEN_MINUTES",
-            ["Features"] = new object[] { new Dictionary<string, object> { ["Name"] = "S3_DATA_EVENTS", ["Status"] = "ENABLED" } },
+            ["Features"] = new object[]
+            {
+                new Dictionary<string, object> { ["Name"] = "S3_DATA_EVENTS", ["Status"] = "ENABLED" },
+                new Dictionary<string, object> { ["Name"] = "LAMBDA_NETWORK_LOGS", ["Status"] = "ENABLED" },
+            },
             ["DataSources"] = Match.Absent(),
             ["Tags"] = Match.ArrayWith(new object[] { new Dictionary<string, object> { ["Key"] = "Environment", ["Value"] = "dev" } }),
         });

@@ -33,6 +33,16 @@ public sealed class DeploymentSettingsTests
         Assert.Equal("198.51.100.7/32", settings.AdminCidr);
     }
 
+    [Fact]
+    public void Remediation_targets_pass_through_by_variable_and_absent_ones_are_left_out()
+    {
+        const string SnsKey = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        var settings = Read(("snsKmsKeys", SnsKey));
+
+        Assert.Equal(new Dictionary<string, string> { ["COMPLIANCE_REMEDIATION_SNS_KMS_KEYS"] = SnsKey }, settings.RemediationTargets);
+    }
+
     [Theory]
     [InlineData("remediationMode", "always")]
     [InlineData("env", "Prod_1")]

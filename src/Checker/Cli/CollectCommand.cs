@@ -22,7 +22,7 @@ internal static class CollectCommand
             var snapshot = new Snapshot
             {
                 SchemaVersion = Snapshot.CurrentSchemaVersion,
-                CollectedAt = DateTimeOffset.UtcNow,
+                CollectedAt = collected.Inventory.CollectedAt ?? DateTimeOffset.UtcNow,
                 Source = $"{ReportBuilder.Tool.Name} collect {ReportBuilder.Tool.Version} against {options.EndpointUrl ?? "AWS"}",
                 Inventory = collected.Inventory,
             };

@@ -134,6 +134,7 @@ public sealed record FunctionConfiguration
             {
                 BucketKmsKeyArns = KeyArns("COMPLIANCE_REMEDIATION_S3_KMS_KEYS"),
                 LogGroupKmsKeyArns = KeyArns("COMPLIANCE_REMEDIATION_LOGS_KMS_KEYS"),
+                TopicKmsKeyArns = KeyArns("COMPLIANCE_REMEDIATION_SNS_KMS_KEYS"),
                 FlowLogDestinationArn = flowLogDestination,
             },
             Suppressions = Value("COMPLIANCE_SUPPRESSIONS"),

@@ -38,7 +38,9 @@ public static class SnapshotFile
             throw new InputException($"{name}: invalid snapshot{JsonErrors.Where(ex)}: {JsonErrors.Reason(ex)}");
         }
 
-        return snapshot ?? throw new InputException($"{name}: invalid snapshot: the file holds JSON null, expected an object with schemaVersion and inventory.");
+        return snapshot is null
+            ? throw new InputException($"{name}: invalid snapshot: the file holds JSON null, expected an object with schemaVersion and inventory.")
+            : snapshot with { Inventory = snapshot.Inventory with { CollectedAt = snapshot.CollectedAt } }; // age-based rules measure from the collection
     }
 
     public static async Task WriteAsync(Snapshot snapshot, Stream stream, CancellationToken cancellationToken = default) =>

@@ -11,7 +11,8 @@ public sealed record ThreatDetectionProps
 }
 
 /// <summary>
-/// The GuardDuty detector: enabled, findings published every 15 minutes, S3 protection (S3 data events) on. S3
+/// The GuardDuty detector: enabled, findings published every 15 minutes, S3 protection (S3 data events) and Lambda
+/// protection (Lambda network activity) on, as GuardDuty.Detector.3 and .2 require. S3
 /// protection is set through <c>Features</c> (<c>S3_DATA_EVENTS</c>), not the older <c>DataSources.S3Logs</c>: AWS
 /// documents the two as mutually exclusive on one detector and DataSources as superseded. A region holds one
 /// detector per account, so deploying fails where one already exists (import it instead).
@@ -30,6 +31,7 @@ public sealed class ThreatDetection : Construct
             Features = new object[]
             {
                 new CfnDetector.CFNFeatureConfigurationProperty { Name = "S3_DATA_EVENTS", Status = "ENABLED" },
+                new CfnDetector.CFNFeatureConfigurationProperty { Name = "LAMBDA_NETWORK_LOGS", Status = "ENABLED" },
             },
             Tags = [new CfnDetector.TagItemProperty { Key = "Name", Value = $"guardduty-detector-{props.EnvironmentName}" }],
         });

@@ -13,6 +13,7 @@ public static class ActionScopes
     /// </summary>
     public static IReadOnlySet<string> WildcardOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
+        "backup:ListBackupVaults", "backup:ListProtectedResources",
         "cloudtrail:DescribeTrails",
         "config:DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorders",
         // Called without names (every rule and channel of the Region), so granted on "*".
@@ -21,7 +22,7 @@ public static class ActionScopes
         "ec2:DescribeFlowLogs", "ec2:DescribeInstances", "ec2:DescribeNetworkAcls", "ec2:DescribeRegions",
         "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups",
         "ec2:DescribeSnapshotAttribute", "ec2:DescribeSnapshots", "ec2:DescribeSubnets", "ec2:DescribeVolumes",
-        "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs",
+        "ec2:DescribeVpcBlockPublicAccessExclusions", "ec2:DescribeVpcBlockPublicAccessOptions", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs",
         "ec2:GetEbsDefaultKmsKeyId", "ec2:GetEbsEncryptionByDefault", "ec2:EnableEbsEncryptionByDefault",
         "guardduty:ListDetectors", "guardduty:CreateDetector",
         // IAM's account-level reads and the password policy change: the policy, the summary, the credential report and
@@ -44,6 +45,7 @@ public static class ActionScopes
         // API Gateway authorizes its management API by verb on paths: the REST API collection and everything under it
         // (stages, resources, methods), and the usage plans. Its ARNs carry no account.
         ["apigateway:GET"] = ["arn:{p}:apigateway:*::/restapis", "arn:{p}:apigateway:*::/restapis/*", "arn:{p}:apigateway:*::/usageplans", "arn:{p}:apigateway:*::/usageplans/*"],
+        ["backup:ListTags"] = ["arn:{p}:backup:*:{a}:backup-vault:*"],
         // An organization trail lives in the management account's ARN space: any account, trails only.
         ["cloudtrail:GetEventSelectors"] = ["arn:{p}:cloudtrail:*:*:trail/*"],
         ["cloudtrail:GetTrailStatus"] = ["arn:{p}:cloudtrail:*:*:trail/*"],
@@ -55,8 +57,11 @@ public static class ActionScopes
         ["dynamodb:DescribeTable"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:ListTagsOfResource"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:DescribeTimeToLive"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
+        ["dynamodb:UpdateContinuousBackups"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
+        ["dynamodb:UpdateTable"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["guardduty:GetAdministratorAccount"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:GetDetector"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
+        ["guardduty:ListFindings"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:UpdateDetector"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["kms:DescribeKey"] = ["arn:{p}:kms:*:{a}:key/*"],
         ["kms:GetKeyPolicy"] = ["arn:{p}:kms:*:{a}:key/*"],
@@ -67,6 +72,9 @@ public static class ActionScopes
         ["logs:DescribeMetricFilters"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["logs:AssociateKmsKey"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["sns:GetTopicAttributes"] = ["arn:{p}:sns:*:{a}:*"],
+        ["sns:ListTagsForResource"] = ["arn:{p}:sns:*:{a}:*"],
+        // Setting KmsMasterKeyId needs no KMS permission of the caller; the topic's publishers need it on the key.
+        ["sns:SetTopicAttributes"] = ["arn:{p}:sns:*:{a}:*"],
         ["ec2:RevokeSecurityGroupIngress"] = ["arn:{p}:ec2:*:{a}:security-group/*"],
         ["ec2:RevokeSecurityGroupEgress"] = ["arn:{p}:ec2:*:{a}:security-group/*"],
         // CreateFlowLogs authorizes the VPC it attaches to and the flow log it creates.

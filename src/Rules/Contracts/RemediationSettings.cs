@@ -24,6 +24,12 @@ public sealed record RemediationSettings
     public IReadOnlyList<string> LogGroupKmsKeyArns { get; init; } = [];
 
     /// <summary>
+    /// Customer managed KMS key ARNs for SNS topic encryption (SNS.Topic.1), at most one per region. Each key's policy must
+    /// let every publisher of the topics use it (kms:GenerateDataKey*, kms:Decrypt), AWS services that publish included.
+    /// </summary>
+    public IReadOnlyList<string> TopicKmsKeyArns { get; init; } = [];
+
+    /// <summary>
     /// The S3 bucket ARN VPC flow logs are delivered to (EC2.VPC.1), optionally with a folder: arn:aws:s3:::bucket/folder/.
     /// The bucket policy must already let delivery.logs.amazonaws.com write to it.
     /// </summary>

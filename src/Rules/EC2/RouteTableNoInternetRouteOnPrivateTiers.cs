@@ -1,5 +1,4 @@
 using Compliance.Rules.Inventory;
-using Compliance.Rules.Network;
 
 namespace Compliance.Rules.EC2;
 
@@ -39,11 +38,8 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
 
         foreach (var table in context.Inventory.RouteTables)
         {
-            var internetRoutes = table.Routes
-                .Where(r => (NetworkRanges.IsInternet(r.DestinationCidrBlock) || NetworkRanges.IsInternet(r.DestinationIpv6CidrBlock))
-                    && r.GatewayId?.StartsWith("igw-", StringComparison.Ordinal) == true)
-                .ToList();
-            var routeText = string.Join(" and ", internetRoutes.Select(r => $"{r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock} to {r.GatewayId}"));
+            var internetRoutes = SubnetRouting.InternetGatewayRoutes(table);
+            var routeText = string.Join(" and ", internetRoutes.Select(SubnetRouting.Describe));
             var evidence = new Dictionary<string, string>
             {
                 ["routeTableId"] = table.Id,

@@ -33,9 +33,7 @@ public sealed class GuardDutyEnabledCentralized : IComplianceRule
         var central = context.ListParameter("centralMonitoringAccount");
         foreach (var (account, region) in context.Inventory.AccountRegions())
         {
-            var detectors = context.Inventory.GuardDutyDetectors
-                .Where(d => d.AccountId == account && d.Region == region)
-                .ToList();
+            var detectors = GuardDutyRegions.Detectors(context.Inventory, account, region);
 
             if (detectors.Count == 0)
             {
@@ -43,7 +41,7 @@ public sealed class GuardDutyEnabledCentralized : IComplianceRule
                     ? Descriptor.NotApplicable(new ResourceRef(ResourceTypes.Account, account, null, region, account),
                         $"Account {account} in {region}: a GuardDuty detector is not declared in this template; judged on the live account.",
                         new Dictionary<string, string> { ["detectorCount"] = "0" })
-                    : NoDetector(context.Inventory, account, region);
+                    : GuardDutyRegions.NoDetector(Descriptor, context.Inventory, account, region, "GuardDuty is not enabled there");
                 continue;
             }
 
@@ -53,23 +51,6 @@ public sealed class GuardDutyEnabledCentralized : IComplianceRule
                 ?? judged.FirstOrDefault(f => f.Status == ComplianceStatus.Error)
                 ?? judged[0];
         }
-    }
-
-    private Finding NoDetector(AwsInventory inventory, string account, string region)
-    {
-        var accountRef = new ResourceRef(ResourceTypes.Account, account, null, region, account);
-        var listingFailed = inventory.CollectionErrors.FirstOrDefault(e =>
-            e.ResourceType == ResourceTypes.GuardDutyDetector && e.Region == region && e.ResourceId is null);
-        if (listingFailed is not null)
-        {
-            return Descriptor.Error(accountRef,
-                $"Account {account} in {region}: GuardDuty detectors could not be listed ({listingFailed.Operation}: {listingFailed.ErrorCode}), so it is unknown whether GuardDuty is enabled.",
-                new Dictionary<string, string> { ["errorCode"] = listingFailed.ErrorCode, ["operation"] = listingFailed.Operation });
-        }
-
-        return Descriptor.Fail(accountRef,
-            $"Account {account} has no GuardDuty detector in {region}, so GuardDuty is not enabled there.",
-            new Dictionary<string, string> { ["detectorCount"] = "0" });
     }
 
     private Finding Judge(GuardDutyDetector detector, string account, string region, IReadOnlyList<string> central)

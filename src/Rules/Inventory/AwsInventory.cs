@@ -9,6 +9,14 @@ public sealed record AwsInventory
     /// <summary>The regions covered; region-wide rules judge each of them.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>
+    /// When the inventory was read: the instant age-based rules (days since last use, overdue rotations and findings)
+    /// measure from, so a snapshot is judged as of its collection. Null when unknown. A snapshot file keeps it at its
+    /// top level (<c>collectedAt</c>), so it is not written inside the inventory.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset? CollectedAt { get; init; }
+
     public IReadOnlyList<Vpc> Vpcs { get; init; } = [];
     public IReadOnlyList<Subnet> Subnets { get; init; } = [];
     public IReadOnlyList<RouteTable> RouteTables { get; init; } = [];
@@ -45,6 +53,11 @@ public sealed record AwsInventory
     public IReadOnlyList<IamRole> IamRoles { get; init; } = [];
     public IReadOnlyList<IamManagedPolicy> IamManagedPolicies { get; init; } = [];
     public IReadOnlyList<AccessAnalyzer> AccessAnalyzers { get; init; } = [];
+    public IReadOnlyList<VpcBlockPublicAccessOptions> VpcBlockPublicAccessOptions { get; init; } = [];
+    public IReadOnlyList<BackupVault> BackupVaults { get; init; } = [];
+
+    /// <summary>Resources AWS Backup has backed up, with their latest backup; facts about other resources, not resources.</summary>
+    public IReadOnlyList<BackupProtectedResource> BackupProtectedResources { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -59,7 +72,11 @@ public sealed record AwsInventory
             .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
             .Concat(ApiGatewayRestApis).Concat(ApiGatewayMethods).Concat(ApiGatewayStages).Concat(ApiGatewayUsagePlans)
             .Concat(MetricFilters).Concat(CloudWatchAlarms).Concat(ConfigDeliveryChannels).Concat(ConfigRules)
-            .Concat(RootUsers).Concat(IamUsers).Concat(IamGroups).Concat(IamRoles).Concat(IamManagedPolicies).Concat(AccessAnalyzers);
+            .Concat(RootUsers).Concat(IamUsers).Concat(IamGroups).Concat(IamRoles).Concat(IamManagedPolicies).Concat(AccessAnalyzers)
+            .Concat(VpcBlockPublicAccessOptions).Concat(BackupVaults);
+
+    /// <summary>The instant ages are measured from: <see cref="CollectedAt"/>, or now when that is unknown.</summary>
+    public DateTimeOffset AsOf() => CollectedAt ?? DateTimeOffset.UtcNow;
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>

@@ -26,6 +26,14 @@ public abstract record AwsResource
     /// <summary>Tags by key.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// True when the source could not read the resource's tags (the tag call failed, or the source does not read tags
+    /// for this type): <see cref="Tags"/> is then empty or incomplete and says nothing about which tags exist. A flag
+    /// rather than a null <see cref="Tags"/>, so the many readers of tags stay as they are; omitted from JSON when false.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TagsUnknown { get; init; }
+
     /// <summary>The CloudFormation / AWS Config resource type.</summary>
     [JsonIgnore]
     public abstract string ResourceType { get; }
@@ -108,4 +116,5 @@ public static class ResourceTypes
     public const string EventsEventBus = "AWS::Events::EventBus";
     public const string EventsEventBusPolicy = "AWS::Events::EventBusPolicy";
     public const string BackupPlan = "AWS::Backup::BackupPlan";
+    public const string BackupVault = "AWS::Backup::BackupVault";
 }

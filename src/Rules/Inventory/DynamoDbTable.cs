@@ -11,6 +11,7 @@ public sealed record DynamoDbTable : AwsResource
     /// <summary>Point-in-time recovery; null when DescribeContinuousBackups failed.</summary>
     public bool? PointInTimeRecoveryEnabled { get; init; }
 
+    /// <summary>DeleteTable is refused while this is on; null when DescribeTable failed.</summary>
     public bool? DeletionProtectionEnabled { get; init; }
 
     /// <summary>Time to Live (DescribeTimeToLive); null when unknown.</summary>

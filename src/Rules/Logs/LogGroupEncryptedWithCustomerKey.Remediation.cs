@@ -28,9 +28,7 @@ public sealed class LogGroupEncryptedWithCustomerKeyRemediation(RemediationSetti
     {
         if (!IsFailOf(finding, RuleId)
             || inventory.LogGroups.FirstOrDefault(g => g.Id == finding.Resource.Id && g.Region == finding.Resource.Region && g.AccountId == finding.Resource.AccountId) is not { } group
-            || RemediationSettings.KeyArnIn(settings.LogGroupKmsKeyArns, group.Region) is not { } key
-            || new InventoryIndex(inventory).ResolveKey(key, group.Region, group.AccountId)
-                is not { Ownership: KeyOwnership.CustomerManaged, Key: { KeyState: "Enabled", KeySpec: "SYMMETRIC_DEFAULT" } })
+            || UsableConfiguredKey(settings.LogGroupKmsKeyArns, group, new InventoryIndex(inventory)) is not { } key)
         {
             return null;
         }

@@ -87,6 +87,22 @@ public static class PolicyAnalysis
     public static bool MatchesEveryResource(this PolicyStatement statement, string partition) =>
         statement.MatchesResource($"arn:{partition}:zzprobe:zz-probe-1:000000000000:zzprobe/zz-probe-resource")
         && statement.MatchesResource($"arn:{partition}:s3:::zz-probe-bucket-0/zz-probe-object");
+    /// <summary>A Deny to everyone: Principal "*" or {"AWS": "*"}, and no NotPrincipal that would exempt someone.</summary>
+    public static bool IsDenyToEveryone(this PolicyStatement statement) =>
+        statement.IsDeny && statement.Principal?.IsPublic == true && statement.NotPrincipal is null;
+
+    /// True when the statement has conditions and every one tests aws:SecureTransport for false (Bool or BoolIfExists):
+    /// it applies to exactly the requests not sent over TLS. Any other condition would narrow it to some of them.
+    public static bool AppliesExactlyWithoutSecureTransport(this PolicyStatement statement) =>
+        statement.Conditions.Count > 0
+        && statement.Conditions.All(c =>
+            string.Equals(c.Key, "aws:SecureTransport", StringComparison.OrdinalIgnoreCase)
+            && (string.Equals(c.Operator, "Bool", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Operator, "BoolIfExists", StringComparison.OrdinalIgnoreCase))
+            && c.Values.Any(v => string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>How a message names a statement: its Sid, or "#n" (1-based) when it has none.</summary>
+    public static string Label(this PolicyDocument policy, PolicyStatement statement) =>
+        statement.Sid is { Length: > 0 } sid ? sid : $"#{policy.Statements.ToList().IndexOf(statement) + 1}";
 
     /// <summary>An Allow to a public principal that no condition restricts: anyone on the internet.</summary>
     public static bool IsPublicAllow(this PolicyStatement statement) =>

@@ -10,6 +10,17 @@ internal static class RemediationSupport
     public static bool IsFailOf(Finding finding, string ruleId) =>
         finding.RuleId == ruleId && finding.Status == ComplianceStatus.Fail;
 
+    /// <summary>
+    /// The configured key of <paramref name="resource"/>'s region (<see cref="RemediationSettings.KeyArnIn"/>) when the
+    /// inventory shows it as an enabled, customer managed, symmetric key; otherwise null: a key is never guessed.
+    /// </summary>
+    public static string? UsableConfiguredKey(IReadOnlyList<string> keyArns, Inventory.AwsResource resource, Inventory.InventoryIndex index) =>
+        RemediationSettings.KeyArnIn(keyArns, resource.Region) is { } key
+            && index.ResolveKey(key, resource.Region, resource.AccountId)
+                is { Ownership: Inventory.KeyOwnership.CustomerManaged, Key: { KeyState: "Enabled", KeySpec: "SYMMETRIC_DEFAULT" } }
+            ? key
+            : null;
+
     /// <summary>Action parameters, the region first.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(string region, params (string Name, string Value)[] parameters)
     {

@@ -52,8 +52,7 @@ public sealed class BucketEncryptedWithCustomerKeyRemediation(RemediationSetting
         {
             return null; // the current key may well be a customer managed key the inventory does not show: never replace it blindly
         }
-        else if (RemediationSettings.KeyArnIn(settings.BucketKmsKeyArns, bucket.Region) is { } configured
-            && index.ResolveKey(configured, bucket.Region, bucket.AccountId) is { Ownership: KeyOwnership.CustomerManaged, Key: { KeyState: "Enabled", KeySpec: "SYMMETRIC_DEFAULT" } })
+        else if (UsableConfiguredKey(settings.BucketKmsKeyArns, bucket, index) is { } configured)
         {
             (key, algorithm) = (configured, encryption.Algorithm == DsseKms ? DsseKms : SseKms);
         }

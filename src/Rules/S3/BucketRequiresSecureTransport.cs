@@ -37,7 +37,7 @@ public sealed class BucketRequiresSecureTransport : IComplianceRule
                 ["policyStatements"] = policy.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             var tls = policy.Statements.FirstOrDefault(s => DeniesOldTls(s, bucket));
-            evidence["tlsVersionDeny"] = tls is null ? "absent" : $"{Label(policy, tls)} (s3:TlsVersion < {string.Join(",", tls.ConditionsOn("s3:TlsVersion").SelectMany(c => c.Values))})";
+            evidence["tlsVersionDeny"] = tls is null ? "absent" : $"{policy.Label(tls)} (s3:TlsVersion < {string.Join(",", tls.ConditionsOn("s3:TlsVersion").SelectMany(c => c.Values))})";
 
             if (policy.Statements.Count == 0)
             {
@@ -52,8 +52,8 @@ public sealed class BucketRequiresSecureTransport : IComplianceRule
                 continue;
             }
 
-            evidence["secureTransportDeny"] = Label(policy, deny);
-            yield return Descriptor.Pass(bucket.Ref, $"Bucket {bucket.DisplayName} denies requests without TLS through bucket policy statement {Label(policy, deny)}.", evidence);
+            evidence["secureTransportDeny"] = policy.Label(deny);
+            yield return Descriptor.Pass(bucket.Ref, $"Bucket {bucket.DisplayName} denies requests without TLS through bucket policy statement {policy.Label(deny)}.", evidence);
         }
     }
 
@@ -63,25 +63,15 @@ public sealed class BucketRequiresSecureTransport : IComplianceRule
     /// test aws:SecureTransport false (any other condition would narrow the deny to some requests).
     /// </summary>
     internal static bool DeniesInsecureTransport(PolicyStatement statement, Bucket bucket) =>
-        DeniesEveryoneOnBucket(statement, bucket)
-        && statement.Conditions.Count > 0
-        && statement.Conditions.All(c =>
-            string.Equals(c.Key, "aws:SecureTransport", StringComparison.OrdinalIgnoreCase)
-            && (string.Equals(c.Operator, "Bool", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Operator, "BoolIfExists", StringComparison.OrdinalIgnoreCase))
-            && c.Values.Any(v => string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)));
+        DeniesEveryoneOnBucket(statement, bucket) && statement.AppliesExactlyWithoutSecureTransport();
 
     private static bool DeniesOldTls(PolicyStatement statement, Bucket bucket) =>
         DeniesEveryoneOnBucket(statement, bucket)
         && statement.ConditionsOn("s3:TlsVersion").Any(c => c.Operator.StartsWith("NumericLessThan", StringComparison.OrdinalIgnoreCase));
 
     private static bool DeniesEveryoneOnBucket(PolicyStatement statement, Bucket bucket) =>
-        statement.IsDeny
-        && statement.Principal?.IsPublic == true
-        && statement.NotPrincipal is null
+        statement.IsDenyToEveryone()
         && statement.MatchesAction("s3:GetObject")
         && statement.MatchesAction("s3:PutObject")
         && statement.MatchesResource(S3Names.ObjectsArn(bucket));
-
-    private static string Label(PolicyDocument policy, PolicyStatement statement) =>
-        statement.Sid is { Length: > 0 } sid ? sid : $"#{policy.Statements.ToList().IndexOf(statement) + 1}";
 }

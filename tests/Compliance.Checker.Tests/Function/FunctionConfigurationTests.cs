@@ -29,6 +29,18 @@ public sealed class FunctionConfigurationTests
     }
 
     [Fact]
+    public void Sns_topic_keys_are_read_one_per_region()
+    {
+        const string Here = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const string There = "arn:aws:kms:us-east-1:123456789012:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+
+        var config = Read(("COMPLIANCE_REMEDIATION_SNS_KMS_KEYS", $"{Here}, {There}"));
+
+        Assert.Equal([Here, There], config.RemediationSettings.TopicKmsKeyArns);
+        Assert.Empty(config.RemediationSettings.LogGroupKmsKeyArns);
+    }
+
+    [Fact]
     public void Defaults_are_safe()
     {
         var config = Read();
@@ -49,6 +61,7 @@ public sealed class FunctionConfigurationTests
     [InlineData("COMPLIANCE_REMEDIATION_S3_KMS_KEYS", "alias/data")]
     [InlineData("COMPLIANCE_REMEDIATION_LOGS_KMS_KEYS", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab,arn:aws:kms:eu-west-1:123456789012:key/0987dcba-09fe-87dc-65ba-ab0987654321")]
     [InlineData("COMPLIANCE_REMEDIATION_FLOW_LOG_DESTINATION", "arn:aws:logs:eu-west-1:123456789012:log-group:flows")]
+    [InlineData("COMPLIANCE_REMEDIATION_SNS_KMS_KEYS", "alias/alerts")]
     public void An_invalid_value_stops_the_start_naming_the_variable(string variable, string value)
     {
         var ex = Assert.Throws<ConfigurationException>(() => Read((variable, value)));

@@ -67,6 +67,7 @@ public sealed class CloudTrailCollectorTests
         var one = inventory.Trails[0];
         Assert.Equal(("eu-west-1", CollectorHarness.Account, Trail1), (one.Region, one.AccountId, one.Arn));
         Assert.Equal((true, true, false, true), (one.IsMultiRegionTrail, one.IncludeGlobalServiceEvents, one.IsOrganizationTrail, one.LogFileValidationEnabled));
+        Assert.True(one.TagsUnknown); // no tag call is made for trails
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", one.KmsKeyId);
         Assert.Equal("aws-cloudtrail-logs-123456789012", one.S3BucketName);
         Assert.Equal("arn:aws:logs:eu-west-1:123456789012:log-group:CloudTrail:*", one.CloudWatchLogsLogGroupArn);

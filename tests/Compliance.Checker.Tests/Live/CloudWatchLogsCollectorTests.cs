@@ -41,6 +41,7 @@ public sealed class CloudWatchLogsCollectorTests
         var encrypted = inventory.LogGroups.Single(g => g.Id == "my-log-group-2");
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", encrypted.KmsKeyId);
         Assert.Null(encrypted.RetentionInDays);
+        Assert.True(encrypted.TagsUnknown); // no tag call is made for log groups
         Assert.Equal("arn:aws:logs:eu-west-1:123456789012:log-group:my-log-group-2", encrypted.Arn);
         Assert.Equal("arn:aws:logs:eu-west-1:123456789012:log-group:my-log-group-1", inventory.LogGroups.Single(g => g.Id == "my-log-group-1").Arn);
         var calls = aws.Calls("logs", "DescribeLogGroups");

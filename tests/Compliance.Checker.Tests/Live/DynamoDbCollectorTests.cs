@@ -101,6 +101,7 @@ public sealed class DynamoDbCollectorTests
         Assert.Null(table.PointInTimeRecoveryEnabled);
         Assert.Empty(table.Tags);
         Assert.Null(table.TimeToLive);
+        Assert.True(table.TagsUnknown);
         Assert.Equal(["DescribeContinuousBackups", "DescribeTimeToLive", "ListTagsOfResource"], inventory.CollectionErrors.Select(e => e.Operation));
         Assert.All(inventory.CollectionErrors, e => Assert.Equal("Thread", e.ResourceId));
     }

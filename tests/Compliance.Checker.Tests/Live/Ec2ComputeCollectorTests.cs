@@ -92,14 +92,17 @@ public sealed class Ec2ComputeCollectorTests
             .On("ec2", "DescribeVpcEndpoints", Reply("DescribeVpcEndpoints", VpcEndpoints))
             .On("ec2", "DescribeSecurityGroups", Reply("DescribeSecurityGroups", WebGroupOfPageTwo))
             .On("ec2", "DescribeSecurityGroupRules", Reply("DescribeSecurityGroupRules", RulesPageTwo))
-            .On("ec2", "DescribeInstances", Reply("DescribeInstances", InstancesPageTwo));
+            .On("ec2", "DescribeInstances", Reply("DescribeInstances", InstancesPageTwo))
+            .On("ec2", "DescribeVpcBlockPublicAccessOptions", Reply("DescribeVpcBlockPublicAccessOptions", Ec2BlockPublicAccessCollectorTests.Options))
+            .On("ec2", "DescribeVpcBlockPublicAccessExclusions", Reply("DescribeVpcBlockPublicAccessExclusions", "<vpcBlockPublicAccessExclusionSet/>"));
 
         var inventory = await CollectorHarness.Collect(new Ec2Collector(), aws);
 
         Assert.Equal((2, 2, 1, 2, 1, 2, 4, 2, 3, 2, 1),
             (inventory.Vpcs.Count, inventory.Subnets.Count, inventory.RouteTables.Count, inventory.SecurityGroups.Count, inventory.NetworkAcls.Count,
              inventory.FlowLogs.Count, inventory.VpcEndpoints.Count, inventory.Volumes.Count, inventory.Snapshots.Count, inventory.Instances.Count, inventory.RegionSettings.Count));
-        Assert.Equal(11 + 2 + 3, aws.Requests.Count);
+        Assert.Single(inventory.VpcBlockPublicAccessOptions);
+        Assert.Equal(13 + 2 + 3, aws.Requests.Count);
         Assert.Equal(3, aws.Calls("ec2", "DescribeSnapshotAttribute").Count);
         Assert.All(aws.Requests.GroupBy(r => r.Operation).Where(g => g.Key != "DescribeSnapshotAttribute"), g => Assert.Single(g));
         Assert.All(aws.Requests, r => Assert.Equal(("ec2", "eu-west-1"), (r.Service, r.Region)));

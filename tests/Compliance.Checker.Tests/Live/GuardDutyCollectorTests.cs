@@ -37,12 +37,16 @@ public sealed class GuardDutyCollectorTests
     private static FakeAws Route(FakeAws aws, string path, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
         aws.On(r => r.Service == "guardduty" && r.Method == HttpMethod.Get && r.Path == path, replies);
 
+    /// <summary>No overdue findings (ListFindings response syntax: findingIds, nextToken).</summary>
+    internal static FakeAws NoFindings(FakeAws aws, string detectorId) =>
+        aws.On(r => r.Service == "guardduty" && r.Method == HttpMethod.Post && r.Path == $"/detector/{detectorId}/findings", FakeAws.Json("""{"findingIds":[]}"""));
+
     private static FakeAws OneDetector(Func<FakeRequest, HttpResponseMessage> administrator) =>
-        Route(Route(Route(new FakeAws(), "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}"]}""")),
-            $"/detector/{Id}", FakeAws.Json(Detector)), $"/detector/{Id}/administrator", administrator);
+        NoFindings(Route(Route(Route(new FakeAws(), "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}"]}""")),
+            $"/detector/{Id}", FakeAws.Json(Detector)), $"/detector/{Id}/administrator", administrator), Id);
 
     [Fact]
-    public async Task Maps_status_features_tags_and_the_administrator_in_three_calls()
+    public async Task Maps_status_features_tags_and_the_administrator_in_three_calls_plus_one_listing_per_band()
     {
         var aws = OneDetector(FakeAws.Json(Managed));
 
@@ -55,7 +59,11 @@ public sealed class GuardDutyCollectorTests
         Assert.Equal(new Dictionary<string, string> { ["CLOUD_TRAIL"] = "ENABLED", ["S3_DATA_EVENTS"] = "DISABLED", ["EKS_RUNTIME_MONITORING"] = "ENABLED" }, detector.Features);
         Assert.Equal(new Dictionary<string, string> { ["team"] = "security", ["Name"] = "primary" }, detector.Tags);
         Assert.Equal("GET /detector?maxResults=50", aws.Requests.First().Operation);
-        Assert.Equal([$"GET /detector/{Id}", $"GET /detector/{Id}/administrator"], aws.Requests.Skip(1).Select(r => r.Operation).Order(StringComparer.Ordinal));
+        Assert.Equal([$"GET /detector/{Id}", $"GET /detector/{Id}/administrator", $"POST /detector/{Id}/findings", $"POST /detector/{Id}/findings", $"POST /detector/{Id}/findings"],
+            aws.Requests.Skip(1).Select(r => r.Operation).Order(StringComparer.Ordinal));
+        Assert.False(detector.TagsUnknown);
+        Assert.Equal(["High", "Medium", "Low"], detector.OverdueFindings!.Select(o => o.Band));
+        Assert.All(detector.OverdueFindings!, o => Assert.Equal((0, false), (o.Count, o.CountIsLowerBound)));
         Assert.All(aws.Requests, r => Assert.Equal(("guardduty", "eu-west-1"), (r.Service, r.Region)));
         Assert.Empty(inventory.CollectionErrors);
     }
@@ -79,7 +87,7 @@ public sealed class GuardDutyCollectorTests
         Route(aws, "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}"],"nextToken":"page/2+"}"""), FakeAws.Json($$"""{"detectorIds":["{{Other}}"]}"""));
         foreach (var id in new[] { Id, Other })
         {
-            Route(Route(aws, $"/detector/{id}", FakeAws.Json("""{"serviceRole":"r","status":"DISABLED"}""")), $"/detector/{id}/administrator", FakeAws.Json("{}"));
+            NoFindings(Route(Route(aws, $"/detector/{id}", FakeAws.Json("""{"serviceRole":"r","status":"DISABLED"}""")), $"/detector/{id}/administrator", FakeAws.Json("{}")), id);
         }
 
         var inventory = await CollectorHarness.Collect(new GuardDutyCollector(), aws);
@@ -88,7 +96,7 @@ public sealed class GuardDutyCollectorTests
         Assert.All(inventory.GuardDutyDetectors, d => Assert.Equal(("DISABLED", 0), (d.Status, d.Features.Count)));
         var pages = aws.Requests.Where(r => r.Path == "/detector").ToList();
         Assert.Equal(["maxResults=50", "maxResults=50&nextToken=page%2F2%2B"], pages.Select(p => p.Query));
-        Assert.Equal(2 + 2 * 2, aws.Requests.Count);
+        Assert.Equal(2 + 2 * (2 + 3), aws.Requests.Count);
     }
 
     [Fact]
@@ -121,14 +129,16 @@ public sealed class GuardDutyCollectorTests
     [Fact]
     public async Task A_failed_getter_leaves_only_its_field_unknown()
     {
-        var aws = Route(Route(Route(new FakeAws(), "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}"]}""")),
+        var aws = NoFindings(Route(Route(Route(new FakeAws(), "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}"]}""")),
             $"/detector/{Id}", FakeAws.JsonError("AccessDeniedException", "not authorized to perform: guardduty:GetDetector", HttpStatusCode.Forbidden)),
-            $"/detector/{Id}/administrator", FakeAws.JsonError("BadRequestException", "The request is rejected.", HttpStatusCode.BadRequest));
+            $"/detector/{Id}/administrator", FakeAws.JsonError("BadRequestException", "The request is rejected.", HttpStatusCode.BadRequest)), Id);
 
         var inventory = await CollectorHarness.Collect(new GuardDutyCollector(), aws);
 
         var detector = Assert.Single(inventory.GuardDutyDetectors);
         Assert.Null(detector.Status);
+        Assert.True(detector.TagsUnknown);
+        Assert.Empty(detector.Features);
         Assert.Null(detector.AdministratorAccountId);
         Assert.Equal([("GetAdministratorAccount", Id, "BadRequestException"), ("GetDetector", Id, "AccessDeniedException")],
             inventory.CollectionErrors.Select(e => (e.Operation, e.ResourceId, e.ErrorCode)));
@@ -139,7 +149,7 @@ public sealed class GuardDutyCollectorTests
     {
         var throttledFirst = new FakeAws();
         Route(throttledFirst, "/detector", FakeAws.JsonError("TooManyRequestsException", "Rate exceeded", HttpStatusCode.TooManyRequests), FakeAws.Json($$"""{"detectorIds":["{{Id}}"]}"""));
-        Route(Route(throttledFirst, $"/detector/{Id}", FakeAws.Json(Detector)), $"/detector/{Id}/administrator", FakeAws.Json(Managed));
+        NoFindings(Route(Route(throttledFirst, $"/detector/{Id}", FakeAws.Json(Detector)), $"/detector/{Id}/administrator", FakeAws.Json(Managed)), Id);
 
         var inventory = await CollectorHarness.Collect(new GuardDutyCollector(), throttledFirst);
 
@@ -152,7 +162,7 @@ public sealed class GuardDutyCollectorTests
     public async Task A_targeted_scan_describes_only_the_named_detector()
     {
         var aws = Route(new FakeAws(), "/detector", FakeAws.Json($$"""{"detectorIds":["{{Id}}","{{Other}}"]}"""));
-        Route(Route(aws, $"/detector/{Other}", FakeAws.Json(Detector)), $"/detector/{Other}/administrator", FakeAws.Json(Managed));
+        NoFindings(Route(Route(aws, $"/detector/{Other}", FakeAws.Json(Detector)), $"/detector/{Other}/administrator", FakeAws.Json(Managed)), Other);
         var scope = new CollectionScope
         {
             Types = new HashSet<string> { ResourceTypes.GuardDutyDetector },
@@ -162,7 +172,7 @@ public sealed class GuardDutyCollectorTests
         var inventory = await CollectorHarness.Collect(new GuardDutyCollector(), aws, scope: scope);
 
         Assert.Equal(Other, Assert.Single(inventory.GuardDutyDetectors).Id);
-        Assert.Equal(3, aws.Requests.Count);
+        Assert.Equal(3 + 3, aws.Requests.Count);
 
         var none = new FakeAws();
         await CollectorHarness.Collect(new GuardDutyCollector(), none, scope: new CollectionScope { Types = new HashSet<string> { ResourceTypes.SnsTopic } });

@@ -33,6 +33,7 @@ public sealed class KmsCollectorFailureTests
             (error.Service, error.Operation, error.ResourceType, error.ResourceId, error.ErrorCode));
         Assert.Empty(aws.Calls("kms", "GetKeyRotationStatus"));
         Assert.Empty(aws.Calls("kms", "ListResourceTags"));
+        Assert.True(key.TagsUnknown); // who manages the key is unknown, so whether and how it is tagged is too
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public sealed class KmsCollectorFailureTests
         Assert.Null(key.RotationEnabled);
         Assert.Null(key.Policy);
         Assert.Equal(3, key.Tags.Count);
+        Assert.False(key.TagsUnknown);
         Assert.Equal(["GetKeyPolicy", "GetKeyRotationStatus"], inventory.CollectionErrors.Select(e => e.Operation));
         Assert.All(inventory.CollectionErrors, e => Assert.Equal(CustomerKey, e.ResourceId));
     }
@@ -125,5 +127,22 @@ public sealed class KmsCollectorFailureTests
         var none = new FakeAws();
         await CollectorHarness.Collect(new KmsCollector(), none, scope: new CollectionScope { Types = new HashSet<string> { ResourceTypes.Vpc } });
         Assert.Empty(none.Requests);
+    }
+
+    [Fact]
+    public async Task Denied_tags_leave_the_key_with_unknown_tags()
+    {
+        var aws = OneKey()
+            .OnKey("DescribeKey", CustomerKey, FakeAws.Json(Describe(CustomerKey)))
+            .OnKey("GetKeyRotationStatus", CustomerKey, FakeAws.Json(Rotation(CustomerKey, true)))
+            .OnKey("GetKeyPolicy", CustomerKey, FakeAws.Json(DefaultPolicy))
+            .OnKey("ListResourceTags", CustomerKey, FakeAws.JsonError("AccessDeniedException", Denied));
+
+        var inventory = await CollectorHarness.Collect(new KmsCollector(), aws);
+
+        var key = Assert.Single(inventory.KmsKeys);
+        Assert.True(key.TagsUnknown);
+        Assert.Empty(key.Tags);
+        Assert.Equal(("ListResourceTags", CustomerKey), (Assert.Single(inventory.CollectionErrors).Operation, inventory.CollectionErrors[0].ResourceId));
     }
 }

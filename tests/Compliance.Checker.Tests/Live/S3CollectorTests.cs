@@ -73,6 +73,7 @@ public sealed class S3CollectorTests
         var bucket = Assert.Single(inventory.Buckets);
         Assert.Null(bucket.Policy);
         Assert.Empty(bucket.Tags);
+        Assert.True(bucket.TagsUnknown);
         Assert.NotNull(bucket.Encryption);
         Assert.Equal(new BucketVersioning("Off", false), bucket.Versioning);
         Assert.Equal(

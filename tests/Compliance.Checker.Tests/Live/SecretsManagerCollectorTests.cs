@@ -17,6 +17,7 @@ public sealed class SecretsManagerCollectorTests
               "RotationEnabled": true, "RotationLambdaARN": "arn:aws:lambda:eu-west-1:123456789012:function:MyTestRotationLambda",
               "RotationRules": { "AutomaticallyAfterDays": 30 },
               "LastRotatedDate": 1523477145.729, "LastAccessedDate": 1523404800,
+              "CreatedDate": 1522789200.5, "NextRotationDate": 1526083200,
               "Tags": [ { "Key": "Name", "Value": "orders-db" }, { "Key": "env", "Value": "prod" } ],
               "SecretVersionsToStages": { "EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE": [ "AWSCURRENT" ] } },
             { "ARN": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:MyTestDatabaseSecret1-d4e5f6", "Name": "MyTestDatabaseSecret1",
@@ -50,6 +51,8 @@ public sealed class SecretsManagerCollectorTests
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", rotated.KmsKeyId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1523477145729), rotated.LastRotatedDate);
         Assert.Equal(new DateTimeOffset(2018, 4, 11, 0, 0, 0, TimeSpan.Zero), rotated.LastAccessedDate);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1522789200500), rotated.CreatedDate);
+        Assert.Equal(new DateTimeOffset(2018, 5, 12, 0, 0, 0, TimeSpan.Zero), rotated.NextRotationDate);
         Assert.Equal(new Dictionary<string, string> { ["Name"] = "orders-db", ["env"] = "prod" }, rotated.Tags);
 
         var plain = inventory.Secrets[1];
@@ -58,6 +61,8 @@ public sealed class SecretsManagerCollectorTests
         Assert.Null(plain.KmsKeyId); // aws/secretsmanager
         Assert.Null(plain.LastRotatedDate);
         Assert.Null(plain.LastAccessedDate);
+        Assert.Null(plain.CreatedDate);
+        Assert.Null(plain.NextRotationDate);
         Assert.Empty(plain.Tags);
 
         var scheduled = inventory.Secrets[2];

@@ -12,7 +12,10 @@ public sealed class SnsCollectorTests
         .On("sns", "ListTopics", ListTopics("AAH+page2", Topic, Encrypted), ListTopics(null, Alerts))
         .OnAttributes(Topic, Attributes(Topic))
         .OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key))
-        .OnAttributes(Alerts, Attributes(Alerts, kmsKey: "alias/aws/sns"));
+        .OnAttributes(Alerts, Attributes(Alerts, kmsKey: "alias/aws/sns"))
+        .OnTags(Topic, TagList(("Owner", "payments"), ("Environment", "prod")))
+        .OnTags(Encrypted, TagList())
+        .OnTags(Alerts, TagList(("Name", "alerts")));
 
     [Fact]
     public async Task Reads_every_page_then_the_key_and_policy_of_each_topic()
@@ -32,11 +35,14 @@ public sealed class SnsCollectorTests
         Assert.Equal("arn:aws:*:*:698519295917:*", Assert.Single(statement.Conditions).Values.Single());
         Assert.Equal(Key, inventory.SnsTopics.Single(t => t.Id == Encrypted).Attributes!.KmsMasterKeyId);
         Assert.Equal("alias/aws/sns", inventory.SnsTopics.Single(t => t.Id == Alerts).Attributes!.KmsMasterKeyId);
+        Assert.Equal(new Dictionary<string, string> { ["Owner"] = "payments", ["Environment"] = "prod" }, plain.Tags);
+        Assert.Empty(inventory.SnsTopics.Single(t => t.Id == Encrypted).Tags);
+        Assert.All(inventory.SnsTopics, t => Assert.False(t.TagsUnknown));
         Assert.Empty(inventory.CollectionErrors);
     }
 
     [Fact]
-    public async Task Sends_query_requests_and_costs_the_list_pages_plus_one_call_per_topic()
+    public async Task Sends_query_requests_and_costs_the_list_pages_plus_two_calls_per_topic()
     {
         var aws = TwoPagesOfThreeTopics();
 
@@ -48,7 +54,8 @@ public sealed class SnsCollectorTests
         Assert.All(aws.Requests, r => Assert.Equal(("sns", "eu-west-1", "POST", "/"), (r.Service, r.Region, r.Method.Method, r.Path)));
         Assert.StartsWith("application/x-www-form-urlencoded", list[0].Headers["content-type"], StringComparison.Ordinal);
         Assert.Equal(3, aws.Calls("sns", "GetTopicAttributes").Count);
-        Assert.Equal(5, aws.Requests.Count);
+        Assert.Equal([Topic, Alerts, Encrypted], aws.Calls("sns", "ListTagsForResource").Select(r => r.Param("ResourceArn")).Order(StringComparer.Ordinal));
+        Assert.Equal(2 + 3 * 2, aws.Requests.Count);
     }
 
     [Fact]
@@ -71,7 +78,8 @@ public sealed class SnsCollectorTests
     {
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics("AAH+page2", Topic), Error("AuthorizationError", "denied", HttpStatusCode.Forbidden))
-            .OnAttributes(Topic, Attributes(Topic));
+            .OnAttributes(Topic, Attributes(Topic))
+            .OnTags(Topic, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -84,7 +92,8 @@ public sealed class SnsCollectorTests
     {
         var aws = new FakeAws()
             .On("sns", "ListTopics", Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), ListTopics(null, Topic))
-            .OnAttributes(Topic, Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), Attributes(Topic));
+            .OnAttributes(Topic, Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), Attributes(Topic))
+            .OnTags(Topic, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -97,7 +106,7 @@ public sealed class SnsCollectorTests
     [Fact]
     public async Task A_targeted_scan_reads_only_the_named_topics_of_this_region_without_listing()
     {
-        var aws = new FakeAws().OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key));
+        var aws = new FakeAws().OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key)).OnTags(Encrypted, TagList());
         var scope = new CollectionScope
         {
             Types = new HashSet<string> { ResourceTypes.SnsTopic },
@@ -107,10 +116,29 @@ public sealed class SnsCollectorTests
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws, scope: scope);
 
         Assert.Equal(Key, Assert.Single(inventory.SnsTopics).Attributes!.KmsMasterKeyId);
-        Assert.Equal(Encrypted, Assert.Single(aws.Requests).Param("TopicArn"));
+        Assert.Equal([("GetTopicAttributes", Encrypted), ("ListTagsForResource", Encrypted)],
+            aws.Requests.Select(r => (r.Operation, r.Param("TopicArn") ?? r.Param("ResourceArn"))).Order());
 
         var none = new FakeAws();
         await CollectorHarness.Collect(new SnsCollector(), none, scope: new CollectionScope { Types = new HashSet<string> { ResourceTypes.LogGroup } });
         Assert.Empty(none.Requests);
+    }
+
+    [Fact]
+    public async Task Denied_tags_leave_the_topic_with_unknown_tags_and_an_error_naming_it()
+    {
+        var aws = new FakeAws()
+            .On("sns", "ListTopics", ListTopics(null, Topic))
+            .OnAttributes(Topic, Attributes(Topic))
+            .OnTags(Topic, Error("AuthorizationError", "not authorized to perform: SNS:ListTagsForResource", HttpStatusCode.Forbidden));
+
+        var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
+
+        var topic = Assert.Single(inventory.SnsTopics);
+        Assert.True(topic.TagsUnknown);
+        Assert.Empty(topic.Tags);
+        Assert.NotNull(topic.Attributes);
+        var error = Assert.Single(inventory.CollectionErrors);
+        Assert.Equal(("ListTagsForResource", Topic, "AuthorizationError"), (error.Operation, error.ResourceId, error.ErrorCode));
     }
 }

@@ -65,6 +65,22 @@ internal static class SnsResponses
         </ErrorResponse>
         """, status);
 
+    /// <summary>ListTagsForResource's answer (Tags as a member list of Key/Value).</summary>
+    public static Func<FakeRequest, HttpResponseMessage> TagList(params (string Key, string Value)[] tags) => FakeAws.Xml($"""
+        <ListTagsForResourceResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
+            <ListTagsForResourceResult>
+                <Tags>
+                    {string.Concat(tags.Select(t => $"<member><Key>{t.Key}</Key><Value>{t.Value}</Value></member>"))}
+                </Tags>
+            </ListTagsForResourceResult>
+            <ResponseMetadata><RequestId>a1b2c3d4-1111-2222-3333-444455556666</RequestId></ResponseMetadata>
+        </ListTagsForResourceResponse>
+        """);
+
+    /// <summary>Routes ListTagsForResource for one topic.</summary>
+    public static FakeAws OnTags(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
+        aws.On(r => r.Service == "sns" && r.Operation == "ListTagsForResource" && r.Param("ResourceArn") == arn, replies);
+
     /// <summary>Routes GetTopicAttributes for one topic.</summary>
     public static FakeAws OnAttributes(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
         aws.On(r => r.Service == "sns" && r.Operation == "GetTopicAttributes" && r.Param("TopicArn") == arn, replies);

@@ -13,14 +13,16 @@ public sealed class SnsSubscriptionCountTests
             .On("sns", "ListTopics", ListTopics(null, Alerts, Topic, Encrypted))
             .OnAttributes(Alerts, Attributes(Alerts, kmsKey: Key, confirmed: 2))
             .OnAttributes(Topic, Attributes(Topic))
-            .OnAttributes(Encrypted, Attributes(Encrypted, confirmed: null));
+            .OnAttributes(Encrypted, Attributes(Encrypted, confirmed: null))
+            .OnTags(Alerts, TagList()).OnTags(Topic, TagList()).OnTags(Encrypted, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
         Assert.Equal(2, inventory.SnsTopics.Single(t => t.Id == Alerts).SubscriptionsConfirmed);
         Assert.Equal(0, inventory.SnsTopics.Single(t => t.Id == Topic).SubscriptionsConfirmed);
         Assert.Null(inventory.SnsTopics.Single(t => t.Id == Encrypted).SubscriptionsConfirmed);
-        Assert.Equal(4, aws.Requests.Count);
+        // ListTopics, then GetTopicAttributes and ListTagsForResource per topic: no subscription listing.
+        Assert.Equal(7, aws.Requests.Count);
         Assert.DoesNotContain(aws.Requests, r => r.Operation.StartsWith("ListSubscriptions", StringComparison.Ordinal));
     }
 

@@ -14,7 +14,8 @@ public sealed class SnsTopicAttributesTests
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics(null, Topic, Encrypted))
             .OnAttributes(Topic, Error("AuthorizationError", "not authorized to perform: SNS:GetTopicAttributes", HttpStatusCode.Forbidden))
-            .OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key));
+            .OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key))
+            .On("sns", "ListTagsForResource", TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -30,7 +31,8 @@ public sealed class SnsTopicAttributesTests
     {
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics(null, Topic))
-            .OnAttributes(Topic, Attributes(Topic, escapedPolicy: "{&quot;Statement&quot;:&quot;oops&quot;}", kmsKey: Key));
+            .OnAttributes(Topic, Attributes(Topic, escapedPolicy: "{&quot;Statement&quot;:&quot;oops&quot;}", kmsKey: Key))
+            .On("sns", "ListTagsForResource", TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -44,7 +46,8 @@ public sealed class SnsTopicAttributesTests
     {
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics(null, Topic))
-            .OnAttributes(Topic, Attributes(Topic, escapedPolicy: null));
+            .OnAttributes(Topic, Attributes(Topic, escapedPolicy: null))
+            .On("sns", "ListTagsForResource", TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -58,12 +61,14 @@ public sealed class SnsTopicAttributesTests
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics(null, Topic, Alerts))
             .OnAttributes(Topic, Error("NotFound", "Topic does not exist", HttpStatusCode.NotFound))
-            .OnAttributes(Alerts, Attributes(Alerts));
+            .OnAttributes(Alerts, Attributes(Alerts))
+            .On("sns", "ListTagsForResource", TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
         Assert.Equal(Alerts, Assert.Single(inventory.SnsTopics).Id);
         Assert.Empty(inventory.CollectionErrors);
+        Assert.Equal(Alerts, Assert.Single(aws.Calls("sns", "ListTagsForResource")).Param("ResourceArn")); // no tag call for a topic that is gone
     }
 
     [Fact]
@@ -72,7 +77,8 @@ public sealed class SnsTopicAttributesTests
         var arns = Enumerable.Range(1, 24).Select(i => $"arn:aws:sns:eu-west-1:123456789012:t{i}").ToArray();
         var aws = new FakeAws { Latency = TimeSpan.FromMilliseconds(20) }
             .On("sns", "ListTopics", ListTopics(null, arns))
-            .On(r => r.Operation == "GetTopicAttributes", r => Attributes(r.Param("TopicArn")!)(r));
+            .On(r => r.Operation == "GetTopicAttributes", r => Attributes(r.Param("TopicArn")!)(r))
+            .On("sns", "ListTagsForResource", TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 

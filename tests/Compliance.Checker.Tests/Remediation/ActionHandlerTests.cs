@@ -1,12 +1,14 @@
 using Compliance.Checker.Remediation;
 using Compliance.Checker.Tests.Live;
 using Compliance.Rules;
+using Compliance.Rules.DynamoDB;
 using Compliance.Rules.EC2;
 using Compliance.Rules.GuardDuty;
 using Compliance.Rules.IAM;
 using Compliance.Rules.KMS;
 using Compliance.Rules.Logs;
 using Compliance.Rules.S3;
+using Compliance.Rules.SNS;
 
 namespace Compliance.Checker.Tests.Remediation;
 
@@ -20,7 +22,8 @@ public sealed class ActionHandlerTests
         nameof(BucketPublicAccessBlockedRemediation), nameof(BucketEncryptedWithCustomerKeyRemediation), nameof(BucketVersioningEnabledRemediation),
         nameof(KeyRotationEnabledRemediation), nameof(AccountEbsEncryptionByDefaultRemediation), nameof(VpcFlowLogsEnabledRemediation),
         nameof(LogGroupEncryptedWithCustomerKeyRemediation), nameof(GuardDutyEnabledCentralizedRemediation),
-        nameof(PasswordPolicyStrongRemediation));
+        nameof(PasswordPolicyStrongRemediation), nameof(TopicEncryptedWithCustomerKeyRemediation), nameof(TablePointInTimeRecoveryRemediation),
+        nameof(TableDeletionProtectionRemediation));
 
     private static IRemediation Create(string name) =>
         (IRemediation)Activator.CreateInstance(typeof(RuleIds).Assembly.GetTypes().Single(t => t.Name == name))!;
@@ -42,11 +45,14 @@ public sealed class ActionHandlerTests
     [InlineData("s3:PutBucketPublicAccessBlock", "BlockPublicPolicy")]
     [InlineData("guardduty:UpdateDetector", "Enable")]
     [InlineData("guardduty:CreateDetector", "Enable")]
+    [InlineData("dynamodb:UpdateTable", "DeletionProtectionEnabled")]
+    [InlineData("dynamodb:UpdateContinuousBackups", "PointInTimeRecoveryEnabled")]
     public async Task A_request_to_switch_a_protection_off_is_refused_before_any_call(string action, string flag)
     {
         var parameters = new Dictionary<string, string>
         {
             ["Region"] = "eu-west-1", ["Bucket"] = "amzn-s3-demo-bucket", ["DetectorId"] = "12abc34d567e8fa901bc2d34eexample",
+            ["TableName"] = "orders", ["DeletionProtectionEnabled"] = "true", ["PointInTimeRecoveryEnabled"] = "true",
             ["BlockPublicAcls"] = "true", ["IgnorePublicAcls"] = "true", ["BlockPublicPolicy"] = "true", ["RestrictPublicBuckets"] = "true", ["Enable"] = "true",
         };
         parameters[flag] = "false";

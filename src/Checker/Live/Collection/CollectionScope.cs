@@ -18,6 +18,8 @@ public sealed record CollectionScope
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
         [ResourceTypes.WafWebAclAssociation] = ResourceTypes.ApiGatewayStage,
         [ResourceTypes.ConformancePack] = ResourceTypes.ConfigRule, // a pack's rules are Config rules (CreatedBy config-conforms)
+        // A plan's effect is what AWS Backup has protected, read with the vaults (ListProtectedResources).
+        [ResourceTypes.BackupPlan] = ResourceTypes.BackupVault,
     };
 
     public required IReadOnlySet<string> Types { get; init; }

@@ -8,15 +8,22 @@ public sealed class InventoryBuilder
 {
     private readonly ConcurrentQueue<AwsResource> _resources = new();
     private readonly ConcurrentQueue<CollectionError> _errors = new();
+    private readonly ConcurrentQueue<BackupProtectedResource> _protected = new();
 
     public void Add(AwsResource resource) => _resources.Enqueue(resource);
 
     public void AddError(CollectionError error) => _errors.Enqueue(error);
 
+    /// <summary>Records a resource AWS Backup protects (a fact about another resource, not a resource record).</summary>
+    public void Add(BackupProtectedResource resource) => _protected.Enqueue(resource);
+
     public IReadOnlyCollection<CollectionError> Errors => _errors;
 
-    /// <summary>The inventory, every list ordered by region then id, so two collections of the same account compare equal.</summary>
-    public AwsInventory Build(IReadOnlyList<string> accountIds, IReadOnlyList<string> regions)
+    /// <summary>
+    /// The inventory, every list ordered by region then id, so two collections of the same account compare equal;
+    /// stamped with the time it was built (<see cref="AwsInventory.CollectedAt"/>), when collection ended.
+    /// </summary>
+    public AwsInventory Build(IReadOnlyList<string> accountIds, IReadOnlyList<string> regions, DateTimeOffset? collectedAt = null)
     {
         var all = _resources.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         List<T> Of<T>() where T : AwsResource => all.OfType<T>().ToList();
@@ -24,6 +31,7 @@ public sealed class InventoryBuilder
         {
             AccountIds = accountIds,
             Regions = regions,
+            CollectedAt = collectedAt ?? DateTimeOffset.UtcNow,
             Vpcs = Of<Vpc>(),
             Subnets = Of<Subnet>(),
             RouteTables = Of<RouteTable>(),
@@ -60,6 +68,11 @@ public sealed class InventoryBuilder
             IamRoles = Of<IamRole>(),
             IamManagedPolicies = Of<IamManagedPolicy>(),
             AccessAnalyzers = Of<AccessAnalyzer>(),
+            VpcBlockPublicAccessOptions = Of<VpcBlockPublicAccessOptions>(),
+            BackupVaults = Of<BackupVault>(),
+            BackupProtectedResources = _protected
+                .OrderBy(p => p.Region, StringComparer.Ordinal).ThenBy(p => p.ResourceArn, StringComparer.Ordinal)
+                .ToList(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)

@@ -90,6 +90,7 @@ public sealed class CloudTrailCollector : ICollector
             Region = home,
             AccountId = OwnerOf(trail.TrailARN) ?? context.AccountId,
             Arn = trail.TrailARN,
+            TagsUnknown = true, // DescribeTrails returns no tags, and ListTags is not called
             IsMultiRegionTrail = trail.IsMultiRegionTrail ?? false,
             IncludeGlobalServiceEvents = trail.IncludeGlobalServiceEvents ?? false,
             IsOrganizationTrail = trail.IsOrganizationTrail ?? false,

@@ -65,6 +65,8 @@ public sealed class CloudWatchCollector : ICollector
 
     private static CloudWatchAlarm Map(CollectorContext context, Cw.MetricAlarm alarm) => new()
     {
+        // DescribeAlarms returns no tags; reading them would cost a ListTagsForResource per alarm.
+        TagsUnknown = true,
         Id = alarm.AlarmName!,
         Region = context.Region,
         AccountId = context.AccountId,

@@ -57,6 +57,7 @@ public sealed class CloudWatchLogsCollector : ICollector
                     Arn = group.LogGroupArn ?? TrimWildcard(group.Arn),
                     KmsKeyId = group.KmsKeyId,
                     RetentionInDays = group.RetentionInDays,
+                    TagsUnknown = true, // DescribeLogGroups returns no tags, and no per-group tag call is made
                 });
             }
 

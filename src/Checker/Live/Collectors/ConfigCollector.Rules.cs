@@ -73,6 +73,8 @@ public sealed partial class ConfigCollector
                 State = rule.ConfigRuleState ?? "",
                 MaximumExecutionFrequency = Present(rule.MaximumExecutionFrequency),
                 CreatedBy = Present(rule.CreatedBy),
+                // DescribeConfigRules returns no tags; reading them would cost a ListTagsForResource per rule.
+                TagsUnknown = true,
                 // Unknown when its status could not be read; a rule AWS returns no status for, even by name, has never
                 // been evaluated.
                 EvaluationStatus = statuses.TryGetValue(rule.ConfigRuleName!, out var found)

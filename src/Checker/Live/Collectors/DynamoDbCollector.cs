@@ -104,7 +104,8 @@ public sealed class DynamoDbCollector : ICollector
             Region = context.Region,
             AccountId = context.AccountId,
             Arn = arn,
-            Tags = tags.Result,
+            Tags = tags.Result ?? [],
+            TagsUnknown = tags.Result is null,
             Encryption = table is null ? null : Encryption(table.SSEDescription),
             DeletionProtectionEnabled = table is null ? null : table.DeletionProtectionEnabled ?? false,
             PointInTimeRecoveryEnabled = backups.Result is { } b ? PointInTimeRecovery(b.ContinuousBackupsDescription) : null,
@@ -126,7 +127,8 @@ public sealed class DynamoDbCollector : ICollector
     private static TableTimeToLive TimeToLive(Ddb.TimeToLiveDescription? description) =>
         new(description?.TimeToLiveStatus?.Value ?? "DISABLED", description?.AttributeName is { Length: > 0 } attribute ? attribute : null);
 
-    private static async Task<Dictionary<string, string>> ReadTagsAsync(CollectorContext context, IAmazonDynamoDB client, string name, string arn, CancellationToken cancellationToken)
+    /// <summary>Every page of the table's tags; null when a page failed (recorded against the table).</summary>
+    private static async Task<Dictionary<string, string>?> ReadTagsAsync(CollectorContext context, IAmazonDynamoDB client, string name, string arn, CancellationToken cancellationToken)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         string? token = null;
@@ -136,7 +138,7 @@ public sealed class DynamoDbCollector : ICollector
                 ct => client.ListTagsOfResourceAsync(new Ddb.ListTagsOfResourceRequest { ResourceArn = arn, NextToken = token }, ct), cancellationToken, name);
             if (page is null)
             {
-                break; // recorded against the table
+                return null; // recorded against the table
             }
 
             foreach (var tag in page.Tags ?? [])

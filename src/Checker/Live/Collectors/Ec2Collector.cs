@@ -8,7 +8,8 @@ namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
 /// EC2 in one region: VPCs, subnets, route tables, security groups with their rules, network ACLs, flow logs, VPC
-/// endpoints, EBS volumes and snapshots, instances, and the region's EBS encryption defaults. Every type is read by
+/// endpoints, EBS volumes and snapshots, instances, the region's EBS encryption defaults and its VPC Block Public Access
+/// settings. Every type is read by
 /// its own list call (paginated); the only per-resource call is DescribeSnapshotAttribute, which the API forces.
 /// The readers live in the other Ec2Collector.*.cs files.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed partial class Ec2Collector : ICollector
     [
         ResourceTypes.Vpc, ResourceTypes.Subnet, ResourceTypes.RouteTable, ResourceTypes.SecurityGroup, ResourceTypes.NetworkAcl,
         ResourceTypes.FlowLog, ResourceTypes.VpcEndpoint, ResourceTypes.Volume, ResourceTypes.Snapshot, ResourceTypes.Instance,
-        ResourceTypes.EbsEncryptionByDefault,
+        ResourceTypes.EbsEncryptionByDefault, ResourceTypes.VpcBlockPublicAccessOptions,
     ];
 
     public bool IsGlobal => false;
@@ -45,6 +46,8 @@ public sealed partial class Ec2Collector : ICollector
         ["ec2:DescribeInstances"] = "ec2:DescribeInstances",
         ["ec2:GetEbsEncryptionByDefault"] = "ec2:GetEbsEncryptionByDefault",
         ["ec2:GetEbsDefaultKmsKeyId"] = "ec2:GetEbsDefaultKmsKeyId",
+        ["ec2:DescribeVpcBlockPublicAccessOptions"] = "ec2:DescribeVpcBlockPublicAccessOptions",
+        ["ec2:DescribeVpcBlockPublicAccessExclusions"] = "ec2:DescribeVpcBlockPublicAccessExclusions",
     };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
@@ -70,6 +73,7 @@ public sealed partial class Ec2Collector : ICollector
         Read(ResourceTypes.Snapshot, ReadSnapshotsAsync);
         Read(ResourceTypes.Instance, ReadInstancesAsync);
         Read(ResourceTypes.EbsEncryptionByDefault, ReadRegionSettingsAsync);
+        Read(ResourceTypes.VpcBlockPublicAccessOptions, ReadBlockPublicAccessAsync);
         await Task.WhenAll(readers);
     }
 

@@ -7,8 +7,9 @@ namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
 /// GuardDuty detectors: ListDetectors (paginated; a region has at most one), then per detector GetDetector (status,
-/// protection plans, tags) and GetAdministratorAccount (the managing account). A region without a detector yields
-/// no record, which the rule reads as "not enabled".
+/// protection plans, tags), GetAdministratorAccount (the managing account) and, per severity band, ListFindings for the
+/// unarchived findings not updated within the band's default response time (<see cref="GuardDutyFindingsReader"/>).
+/// A region without a detector yields no record, which the rules read as "not enabled".
 /// </summary>
 public sealed class GuardDutyCollector : ICollector
 {
@@ -20,6 +21,7 @@ public sealed class GuardDutyCollector : ICollector
         ["guardduty:ListDetectors"] = "guardduty:ListDetectors",
         ["guardduty:GetDetector"] = "guardduty:GetDetector",
         ["guardduty:GetAdministratorAccount"] = "guardduty:GetAdministratorAccount",
+        ["guardduty:ListFindings"] = "guardduty:ListFindings",
     };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
@@ -59,17 +61,9 @@ public sealed class GuardDutyCollector : ICollector
             ct => client.GetDetectorAsync(new Gd.GetDetectorRequest(id), ct), cancellationToken, id);
         var administratorTask = context.CallAsync("guardduty", "GetAdministratorAccount", ResourceTypes.GuardDutyDetector,
             ct => client.GetAdministratorAccountAsync(new Gd.GetAdministratorAccountRequest(id), ct), cancellationToken, id);
+        var overdueTask = GuardDutyFindingsReader.ReadOverdueAsync(context, client, id, DateTimeOffset.UtcNow, cancellationToken);
         var detector = await detectorTask;
         var administrator = await administratorTask;
-
-        var features = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var feature in detector?.Features ?? [])
-        {
-            if (feature is { Name: { } name, Status: { } status })
-            {
-                features[name] = status;
-            }
-        }
 
         context.Builder.Add(new GuardDutyDetector
         {
@@ -78,9 +72,31 @@ public sealed class GuardDutyCollector : ICollector
             AccountId = context.AccountId,
             Arn = $"arn:{RegionEndpoint.GetBySystemName(context.Region).PartitionName}:guardduty:{context.Region}:{context.AccountId}:detector/{id}",
             Tags = detector?.Tags ?? new Dictionary<string, string>(),
+            TagsUnknown = detector is null,
             Status = detector?.Status,
-            Features = features,
+            Features = detector is null ? new Dictionary<string, string>() : Features(detector),
             AdministratorAccountId = administrator is null ? null : administrator.Administrator?.AccountId ?? "",
+            OverdueFindings = await overdueTask,
         });
+    }
+
+    /// <summary>The Features list by name; S3 Protection from the older DataSources.S3Logs when Features does not name it.</summary>
+    private static Dictionary<string, string> Features(Gd.GetDetectorResponse detector)
+    {
+        var features = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var feature in detector.Features ?? [])
+        {
+            if (feature is { Name: { } name, Status: { } status })
+            {
+                features[name] = status;
+            }
+        }
+
+        if (!features.ContainsKey("S3_DATA_EVENTS") && detector.DataSources?.S3Logs?.Status is { } s3)
+        {
+            features["S3_DATA_EVENTS"] = s3;
+        }
+
+        return features;
     }
 }

@@ -40,9 +40,12 @@ internal static class KmsKeyReader
 
         var policy = ReadPolicyAsync(context, client, id, cancellationToken);
         var rotation = RotationAsync(context, client, id, manager, spec, origin, cancellationToken);
-        var tags = manager == "CUSTOMER"
-            ? ReadTagsAsync(context, client, id, cancellationToken)
-            : Task.FromResult(new Dictionary<string, string>()); // AWS managed keys cannot be tagged
+        var tags = manager switch
+        {
+            "CUSTOMER" => ReadTagsAsync(context, client, id, cancellationToken),
+            null => Task.FromResult<Dictionary<string, string>?>(null), // who manages the key is unknown, so are its tags
+            _ => Task.FromResult<Dictionary<string, string>?>([]), // AWS managed keys cannot be tagged
+        };
         await Task.WhenAll(policy, rotation, tags);
 
         return new KmsKey
@@ -51,7 +54,8 @@ internal static class KmsKeyReader
             Region = context.Region,
             AccountId = context.AccountId,
             Arn = metadata?.Arn,
-            Tags = tags.Result,
+            Tags = tags.Result ?? [],
+            TagsUnknown = tags.Result is null,
             KeyManager = manager,
             KeyState = metadata?.KeyState?.Value,
             KeySpec = spec,
@@ -118,7 +122,8 @@ internal static class KmsKeyReader
         }
     }
 
-    private static async Task<Dictionary<string, string>> ReadTagsAsync(CollectorContext context, IAmazonKeyManagementService client, string id, CancellationToken cancellationToken)
+    /// <summary>Every page of the key's tags; null when a page failed (recorded against the key).</summary>
+    private static async Task<Dictionary<string, string>?> ReadTagsAsync(CollectorContext context, IAmazonKeyManagementService client, string id, CancellationToken cancellationToken)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         string? marker = null;
@@ -128,7 +133,7 @@ internal static class KmsKeyReader
                 ct => client.ListResourceTagsAsync(new KmsModel.ListResourceTagsRequest { KeyId = id, Limit = 50, Marker = marker }, ct), cancellationToken, id);
             if (page is null)
             {
-                break; // recorded against the key
+                return null; // recorded against the key
             }
 
             foreach (var tag in page.Tags ?? [])

@@ -54,7 +54,8 @@ internal sealed class S3BucketReader(CollectorContext context, string name, Sema
             Logging = logging.Result,
             LifecycleRules = lifecycle.Result,
             ObjectLock = objectLock.Result,
-            Tags = tags.Result ?? bucket.Tags, // a failed GetBucketTagging leaves the tags empty (the record has no unknown for tags); the error says so
+            Tags = tags.Result ?? bucket.Tags,
+            TagsUnknown = tags.Result is null, // a failed GetBucketTagging: the tags are unknown, and the error says why
         };
     }
 

@@ -5,8 +5,9 @@ using Sm = Compliance.Checker.Live.Clients.SecretsManager;
 namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
-/// Secrets (ListSecrets, paginated, without those scheduled for deletion): rotation, its interval, KMS key, last
-/// rotated/accessed dates and tags. ListSecrets returns all of it, so there is no per-secret call.
+/// Secrets (ListSecrets, paginated, without those scheduled for deletion): rotation, its interval, KMS key, created,
+/// last rotated, next rotation and last accessed dates, and tags. ListSecrets returns all of it, so there is no
+/// per-secret call.
 /// </summary>
 public sealed class SecretsManagerCollector : ICollector
 {
@@ -64,6 +65,8 @@ public sealed class SecretsManagerCollector : ICollector
                     KmsKeyId = secret.KmsKeyId is { Length: > 0 } key ? key : null,
                     LastRotatedDate = Utc(secret.LastRotatedDate),
                     LastAccessedDate = Utc(secret.LastAccessedDate),
+                    CreatedDate = Utc(secret.CreatedDate),
+                    NextRotationDate = Utc(secret.NextRotationDate),
                 });
             }
 

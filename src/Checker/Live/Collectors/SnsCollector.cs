@@ -8,9 +8,9 @@ using Sns = Compliance.Checker.Live.Clients.SimpleNotificationService;
 namespace Compliance.Checker.Live.Collectors;
 
 /// <summary>
-/// SNS topics: ListTopics (paginated), then GetTopicAttributes per topic (at most 8 at once) for the KMS key, the
-/// access policy and the number of confirmed subscriptions (SubscriptionsConfirmed, so no ListSubscriptions call is
-/// needed). Tags are not read: ListTopics does not return them and ListTagsForResource would cost a call per topic.
+/// SNS topics: ListTopics (paginated), then per topic (at most 8 at once) GetTopicAttributes for the KMS key, the access
+/// policy and the number of confirmed subscriptions (SubscriptionsConfirmed, so no ListSubscriptions call is needed), and
+/// ListTagsForResource for the tags (no list call returns them; a topic has at most 50, one page).
 /// A targeted scan names topic ARNs, so it skips the listing and reads only those topics of this region.
 /// </summary>
 public sealed class SnsCollector : ICollector
@@ -24,6 +24,7 @@ public sealed class SnsCollector : ICollector
     {
         ["sns:ListTopics"] = "sns:ListTopics",
         ["sns:GetTopicAttributes"] = "sns:GetTopicAttributes",
+        ["sns:ListTagsForResource"] = "sns:ListTagsForResource",
     };
 
     public async Task CollectAsync(CollectorContext context, CancellationToken cancellationToken)
@@ -93,12 +94,16 @@ public sealed class SnsCollector : ICollector
             return;
         }
 
+        var tags = await context.CallAsync("sns", "ListTagsForResource", ResourceTypes.SnsTopic,
+            ct => client.ListTagsForResourceAsync(new Sns.ListTagsForResourceRequest(arn), ct), cancellationToken, arn);
         context.Builder.Add(new SnsTopic
         {
             Id = arn,
             Arn = arn,
             Region = context.Region,
             AccountId = context.AccountId,
+            Tags = (tags?.Tags ?? []).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+            TagsUnknown = tags is null,
             Attributes = read is null ? null : Attributes(context, arn, read.Attributes),
             SubscriptionsConfirmed = read is not null && int.TryParse(read.Attributes.GetValueOrDefault("SubscriptionsConfirmed"), System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out var confirmed) ? confirmed : null,

@@ -19,6 +19,9 @@ public interface IAmazonGuardDuty
     /// <summary>GET /detector/{detectorId}/administrator; 200 with no content for a standalone or administrator account.</summary>
     Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken);
 
+    /// <summary>POST /detector/{detectorId}/findings: finding ids matching the criteria, up to 50 a page.</summary>
+    Task<ListFindingsResponse> ListFindingsAsync(ListFindingsRequest request, CancellationToken cancellationToken);
+
     /// <summary>POST /detector; one detector per account and Region (BadRequestException when one exists).</summary>
     Task<CreateDetectorResponse> CreateDetectorAsync(CreateDetectorRequest request, CancellationToken cancellationToken);
 
@@ -55,6 +58,54 @@ public sealed record GetDetectorResponse
     public string? UpdatedAt { get; init; }
     public IReadOnlyList<DetectorFeatureConfigurationResult>? Features { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>The protection plans as the API described them before Features (deprecated, still returned).</summary>
+    public DataSourceConfigurationsResult? DataSources { get; init; }
+}
+
+/// <summary>The older per-data-source view; only S3 logs are read from it.</summary>
+public sealed record DataSourceConfigurationsResult
+{
+    public S3LogsConfigurationResult? S3Logs { get; init; }
+}
+
+public sealed record S3LogsConfigurationResult
+{
+    /// <summary>ENABLED or DISABLED.</summary>
+    public string? Status { get; init; }
+}
+
+/// <param name="DetectorId">The detector whose findings are listed.</param>
+public sealed record ListFindingsRequest(string DetectorId)
+{
+    public FindingCriteria? FindingCriteria { get; init; }
+
+    /// <summary>1 to 50.</summary>
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+    public SortCriteria? SortCriteria { get; init; }
+}
+
+/// <summary>Conditions by finding attribute ("severity", "service.archived", "updatedAt", ...); all must hold.</summary>
+public sealed record FindingCriteria(IReadOnlyDictionary<string, Condition> Criterion);
+
+/// <summary>A condition on one attribute; the members set are combined. Numbers are longs (updatedAt in epoch milliseconds).</summary>
+public sealed record Condition
+{
+    public IReadOnlyList<string>? Eq { get; init; }
+    public long? Gte { get; init; }
+    public long? Lt { get; init; }
+}
+
+/// <param name="AttributeName">The attribute to sort by, e.g. "updatedAt".</param>
+/// <param name="OrderBy">ASC or DESC.</param>
+public sealed record SortCriteria(string AttributeName, string OrderBy);
+
+public sealed record ListFindingsResponse
+{
+    public IReadOnlyList<string>? FindingIds { get; init; }
+    public string? NextToken { get; init; }
 }
 
 /// <summary>One protection plan: S3_DATA_EVENTS, EKS_AUDIT_LOGS, RUNTIME_MONITORING, ... and ENABLED or DISABLED.</summary>
@@ -132,6 +183,55 @@ public sealed class GuardDutyClient(RestProtocol protocol) : IAmazonGuardDuty
     public async Task<GetAdministratorAccountResponse> GetAdministratorAccountAsync(GetAdministratorAccountRequest request, CancellationToken cancellationToken) =>
         Read<GetAdministratorAccountResponse>(await protocol.InvokeJsonAsync(
             "GetAdministratorAccount", HttpMethod.Get, $"/detector/{Uri.EscapeDataString(request.DetectorId)}/administrator", null, cancellationToken));
+
+    public async Task<ListFindingsResponse> ListFindingsAsync(ListFindingsRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        if (request.FindingCriteria is { } criteria)
+        {
+            var criterion = new JsonObject();
+            foreach (var (attribute, condition) in criteria.Criterion)
+            {
+                var json = new JsonObject();
+                if (condition.Eq is { } eq)
+                {
+                    json["eq"] = new JsonArray([.. eq.Select(v => (JsonNode)JsonValue.Create(v))]);
+                }
+
+                if (condition.Gte is { } gte)
+                {
+                    json["gte"] = gte;
+                }
+
+                if (condition.Lt is { } lt)
+                {
+                    json["lt"] = lt;
+                }
+
+                criterion[attribute] = json;
+            }
+
+            body["findingCriteria"] = new JsonObject { ["criterion"] = criterion };
+        }
+
+        if (request.MaxResults is { } max)
+        {
+            body["maxResults"] = max;
+        }
+
+        if (request.NextToken is { } token)
+        {
+            body["nextToken"] = token;
+        }
+
+        if (request.SortCriteria is { } sort)
+        {
+            body["sortCriteria"] = new JsonObject { ["attributeName"] = sort.AttributeName, ["orderBy"] = sort.OrderBy };
+        }
+
+        return Read<ListFindingsResponse>(await protocol.InvokeJsonAsync(
+            "ListFindings", HttpMethod.Post, $"/detector/{Uri.EscapeDataString(request.DetectorId)}/findings", body, cancellationToken));
+    }
 
     public async Task<CreateDetectorResponse> CreateDetectorAsync(CreateDetectorRequest request, CancellationToken cancellationToken)
     {

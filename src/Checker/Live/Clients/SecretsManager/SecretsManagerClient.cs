@@ -44,6 +44,11 @@ public sealed record SecretListEntry
     /// <summary>Omitted when the secret was never retrieved in the Region; truncated to the date.</summary>
     public DateTime? LastAccessedDate { get; init; }
 
+    public DateTime? CreatedDate { get; init; }
+
+    /// <summary>The next rotation is scheduled on or before this date; omitted when rotation is not configured.</summary>
+    public DateTime? NextRotationDate { get; init; }
+
     public IReadOnlyList<Tag>? Tags { get; init; }
 }
 

@@ -16,6 +16,12 @@ public interface IAmazonSimpleNotificationService
 
     /// <summary>Publishes one message to a topic (IAM action sns:Publish).</summary>
     Task<PublishResponse> PublishAsync(PublishRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The tags of a topic (at most 50, one page).</summary>
+    Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Sets one attribute of a topic (an empty response).</summary>
+    Task<SetTopicAttributesResponse> SetTopicAttributesAsync(SetTopicAttributesRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record ListTopicsRequest
@@ -34,6 +40,19 @@ public sealed record GetTopicAttributesRequest(string TopicArn);
 /// The attribute map: Policy (JSON text), KmsMasterKeyId (only on encrypted topics), Owner, TopicArn, DisplayName, ...
 /// </summary>
 public sealed record GetTopicAttributesResponse(IReadOnlyDictionary<string, string> Attributes);
+
+public sealed record ListTagsForResourceRequest(string ResourceArn);
+
+public sealed record ListTagsForResourceResponse(IReadOnlyList<Tag> Tags);
+
+public sealed record Tag(string Key, string Value);
+
+/// <param name="TopicArn">The topic.</param>
+/// <param name="AttributeName">Policy, KmsMasterKeyId, DisplayName, ...</param>
+/// <param name="AttributeValue">The new value.</param>
+public sealed record SetTopicAttributesRequest(string TopicArn, string AttributeName, string AttributeValue);
+
+public sealed record SetTopicAttributesResponse;
 
 public sealed class SimpleNotificationServiceClient(QueryProtocol protocol) : IAmazonSimpleNotificationService
 {
@@ -94,6 +113,28 @@ public sealed class SimpleNotificationServiceClient(QueryProtocol protocol) : IA
 
         var result = await protocol.InvokeAsync("Publish", parameters, cancellationToken);
         return new PublishResponse(result.Element("MessageId")?.Value ?? "");
+    }
+
+    public async Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken)
+    {
+        var result = await protocol.InvokeAsync("ListTagsForResource", [KeyValuePair.Create("ResourceArn", request.ResourceArn)], cancellationToken);
+        var tags = Members(result.Element("Tags"))
+            .Where(m => m.Element("Key") is not null)
+            .Select(m => new Tag(m.Element("Key")!.Value, m.Element("Value")?.Value ?? ""))
+            .ToList();
+        return new ListTagsForResourceResponse(tags);
+    }
+
+    public async Task<SetTopicAttributesResponse> SetTopicAttributesAsync(SetTopicAttributesRequest request, CancellationToken cancellationToken)
+    {
+        await protocol.InvokeAsync("SetTopicAttributes",
+            [
+                KeyValuePair.Create("TopicArn", request.TopicArn),
+                KeyValuePair.Create("AttributeName", request.AttributeName),
+                KeyValuePair.Create("AttributeValue", request.AttributeValue),
+            ],
+            cancellationToken);
+        return new SetTopicAttributesResponse();
     }
 
     private static IEnumerable<XElement> Members(XElement? list) => list?.Elements("member") ?? [];
