@@ -31,6 +31,9 @@ public sealed record AwsInventory
     public IReadOnlyList<Trail> Trails { get; init; } = [];
     public IReadOnlyList<ConfigurationRecorder> ConfigurationRecorders { get; init; } = [];
     public IReadOnlyList<PasswordPolicy> PasswordPolicies { get; init; } = [];
+    public IReadOnlyList<LambdaFunction> LambdaFunctions { get; init; } = [];
+    public IReadOnlyList<EventsRule> EventsRules { get; init; } = [];
+    public IReadOnlyList<EventBus> EventBuses { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -42,7 +45,8 @@ public sealed record AwsInventory
             .Concat(FlowLogs).Concat(VpcEndpoints).Concat(Volumes).Concat(Snapshots).Concat(Instances)
             .Concat(RegionSettings).Concat(Buckets).Concat(AccountPublicAccessBlocks).Concat(KmsKeys)
             .Concat(LogGroups).Concat(GuardDutyDetectors).Concat(SnsTopics).Concat(Secrets)
-            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies);
+            .Concat(DynamoDbTables).Concat(Trails).Concat(ConfigurationRecorders).Concat(PasswordPolicies)
+            .Concat(LambdaFunctions).Concat(EventsRules).Concat(EventBuses);
 
     /// <summary>Every (account, region) pair covered, for rules judged per region.</summary>
     public IEnumerable<(string AccountId, string Region)> AccountRegions() =>

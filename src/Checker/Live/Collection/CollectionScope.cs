@@ -16,6 +16,9 @@ public sealed record CollectionScope
         [ResourceTypes.SnsTopicPolicy] = ResourceTypes.SnsTopic,
         [ResourceTypes.SecretRotationSchedule] = ResourceTypes.Secret,
         [ResourceTypes.NetworkAclEntry] = ResourceTypes.NetworkAcl,
+        [ResourceTypes.LambdaPermission] = ResourceTypes.LambdaFunction,
+        [ResourceTypes.LambdaUrl] = ResourceTypes.LambdaFunction,
+        [ResourceTypes.EventsEventBusPolicy] = ResourceTypes.EventsEventBus,
     };
 
     public required IReadOnlySet<string> Types { get; init; }

@@ -46,6 +46,9 @@ public sealed class InventoryBuilder
             Trails = Of<Trail>(),
             ConfigurationRecorders = Of<ConfigurationRecorder>(),
             PasswordPolicies = Of<PasswordPolicy>(),
+            LambdaFunctions = Of<LambdaFunction>(),
+            EventsRules = Of<EventsRule>(),
+            EventBuses = Of<EventBus>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)
