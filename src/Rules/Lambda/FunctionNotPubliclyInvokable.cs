@@ -53,7 +53,7 @@ public sealed class FunctionNotPubliclyInvokable : IComplianceRule
                 var open = invoking.Where(s => s.HasPublicPrincipal() && !s.IsRestrictedByCondition()).ToList();
                 var unscopedServices = invoking
                     .Where(s => !open.Contains(s) && s.Principal is { } p && p.Of("Service").Any(svc => accountless.Contains(svc, StringComparer.OrdinalIgnoreCase))
-                        && !AccountConditionKeys.Any(k => s.ConditionsOn(k).Any(c => !c.Operator.Contains("Not", StringComparison.OrdinalIgnoreCase) && c.Values.Count > 0 && c.Values.All(v => v != "*"))))
+                        && !AccountConditionKeys.Any(k => s.ConditionsOn(k).Any(PinsValues)))
                     .ToList();
                 if (open.Count > 0)
                 {
@@ -98,6 +98,12 @@ public sealed class FunctionNotPubliclyInvokable : IComplianceRule
             }
         }
     }
+
+    /// <summary>A positive, unconditional test against fixed values (no Not… or …IfExists operator, no wildcard value).</summary>
+    private static bool PinsValues(PolicyCondition condition) =>
+        !condition.Operator.Contains("Not", StringComparison.OrdinalIgnoreCase)
+        && !condition.Operator.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+        && condition.Values.Count > 0 && condition.Values.All(v => v != "*");
 
     private static string Label(PolicyStatement statement) => statement.Sid is { Length: > 0 } sid ? sid : "(no Sid)";
 }
