@@ -24,6 +24,7 @@ public static class ActionScopes
         "ec2:DescribeSnapshotAttribute", "ec2:DescribeSnapshots", "ec2:DescribeSubnets", "ec2:DescribeVolumes",
         "ec2:DescribeVpcBlockPublicAccessExclusions", "ec2:DescribeVpcBlockPublicAccessOptions", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs",
         "ec2:GetEbsDefaultKmsKeyId", "ec2:GetEbsEncryptionByDefault", "ec2:EnableEbsEncryptionByDefault",
+        "events:ListEventBuses", "events:ListRules",
         "guardduty:ListDetectors", "guardduty:CreateDetector",
         // IAM's account-level reads and the password policy change: the policy, the summary, the credential report and
         // the authorization snapshot belong to the account, not to a user, role or policy ARN, so "*" is all they take.
@@ -33,6 +34,7 @@ public static class ActionScopes
         "iam:ListRoles", "iam:ListVirtualMFADevices",
         "access-analyzer:ListAnalyzers",
         "kms:ListAliases", "kms:ListKeys",
+        "lambda:ListFunctions",
         "logs:CreateLogDelivery", "logs:DeleteLogDelivery",
         "s3:GetAccountPublicAccessBlock", "s3:ListAllMyBuckets",
         "secretsmanager:ListSecrets",
@@ -59,6 +61,9 @@ public static class ActionScopes
         ["dynamodb:DescribeTimeToLive"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:UpdateContinuousBackups"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
         ["dynamodb:UpdateTable"] = ["arn:{p}:dynamodb:*:{a}:table/*"],
+        // Rules of custom buses have ARNs rule/bus-name/rule-name, which rule/* covers.
+        ["events:ListTargetsByRule"] = ["arn:{p}:events:*:{a}:rule/*"],
+        ["events:ListTagsForResource"] = ["arn:{p}:events:*:{a}:rule/*", "arn:{p}:events:*:{a}:event-bus/*"],
         ["guardduty:GetAdministratorAccount"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:GetDetector"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
         ["guardduty:ListFindings"] = ["arn:{p}:guardduty:*:{a}:detector/*"],
@@ -68,6 +73,9 @@ public static class ActionScopes
         ["kms:GetKeyRotationStatus"] = ["arn:{p}:kms:*:{a}:key/*"],
         ["kms:ListResourceTags"] = ["arn:{p}:kms:*:{a}:key/*"],
         ["kms:EnableKeyRotation"] = ["arn:{p}:kms:*:{a}:key/*"],
+        ["lambda:GetPolicy"] = ["arn:{p}:lambda:*:{a}:function:*"],
+        ["lambda:ListFunctionUrlConfigs"] = ["arn:{p}:lambda:*:{a}:function:*"],
+        ["lambda:ListTags"] = ["arn:{p}:lambda:*:{a}:function:*"],
         ["logs:DescribeLogGroups"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["logs:DescribeMetricFilters"] = ["arn:{p}:logs:*:{a}:log-group:*"],
         ["logs:AssociateKmsKey"] = ["arn:{p}:logs:*:{a}:log-group:*"],

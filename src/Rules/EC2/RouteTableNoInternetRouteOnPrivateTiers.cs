@@ -60,7 +60,7 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
             {
                 evidence["tier"] = ownTier;
                 evidence["tierSource"] = "routeTable";
-                yield return IsPublic(ownTier, publicTiers)
+                yield return SubnetTiers.IsPublic(ownTier, publicTiers)
                     ? Descriptor.Pass(table.Ref, $"Route table {table.DisplayName} routes {routeText}, which its {tierKey} tag '{ownTier}' permits as a public tier.", evidence)
                     : Descriptor.Fail(table.Ref,
                         $"Route table {table.DisplayName}, tagged {tierKey} '{ownTier}', routes {routeText}, but only tiers {publicList} may route to an internet gateway.",
@@ -95,7 +95,7 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
                 {
                     nonPublic.Add($"{subnetId} (no {tierKey} tag)");
                 }
-                else if (!IsPublic(tier, publicTiers))
+                else if (!SubnetTiers.IsPublic(tier, publicTiers))
                 {
                     nonPublic.Add($"{subnetId} ({tierKey} '{tier}')");
                 }
@@ -142,7 +142,4 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
                 evidence);
         }
     }
-
-    private static bool IsPublic(string tier, IReadOnlyList<string> publicTiers) =>
-        publicTiers.Contains(tier.Trim(), StringComparer.OrdinalIgnoreCase);
 }

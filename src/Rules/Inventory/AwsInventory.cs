@@ -58,6 +58,9 @@ public sealed record AwsInventory
 
     /// <summary>Resources AWS Backup has backed up, with their latest backup; facts about other resources, not resources.</summary>
     public IReadOnlyList<BackupProtectedResource> BackupProtectedResources { get; init; } = [];
+    public IReadOnlyList<LambdaFunction> LambdaFunctions { get; init; } = [];
+    public IReadOnlyList<EventsRule> EventsRules { get; init; } = [];
+    public IReadOnlyList<EventBus> EventBuses { get; init; } = [];
 
     /// <summary>Calls that failed; the data they would have brought is missing.</summary>
     public IReadOnlyList<CollectionError> CollectionErrors { get; init; } = [];
@@ -73,7 +76,8 @@ public sealed record AwsInventory
             .Concat(ApiGatewayRestApis).Concat(ApiGatewayMethods).Concat(ApiGatewayStages).Concat(ApiGatewayUsagePlans)
             .Concat(MetricFilters).Concat(CloudWatchAlarms).Concat(ConfigDeliveryChannels).Concat(ConfigRules)
             .Concat(RootUsers).Concat(IamUsers).Concat(IamGroups).Concat(IamRoles).Concat(IamManagedPolicies).Concat(AccessAnalyzers)
-            .Concat(VpcBlockPublicAccessOptions).Concat(BackupVaults);
+            .Concat(VpcBlockPublicAccessOptions).Concat(BackupVaults)
+            .Concat(LambdaFunctions).Concat(EventsRules).Concat(EventBuses);
 
     /// <summary>The instant ages are measured from: <see cref="CollectedAt"/>, or now when that is unknown.</summary>
     public DateTimeOffset AsOf() => CollectedAt ?? DateTimeOffset.UtcNow;

@@ -20,6 +20,9 @@ public sealed record CollectionScope
         [ResourceTypes.ConformancePack] = ResourceTypes.ConfigRule, // a pack's rules are Config rules (CreatedBy config-conforms)
         // A plan's effect is what AWS Backup has protected, read with the vaults (ListProtectedResources).
         [ResourceTypes.BackupPlan] = ResourceTypes.BackupVault,
+        [ResourceTypes.LambdaPermission] = ResourceTypes.LambdaFunction,
+        [ResourceTypes.LambdaUrl] = ResourceTypes.LambdaFunction,
+        [ResourceTypes.EventsEventBusPolicy] = ResourceTypes.EventsEventBus,
     };
 
     public required IReadOnlySet<string> Types { get; init; }

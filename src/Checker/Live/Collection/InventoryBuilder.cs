@@ -73,6 +73,9 @@ public sealed class InventoryBuilder
             BackupProtectedResources = _protected
                 .OrderBy(p => p.Region, StringComparer.Ordinal).ThenBy(p => p.ResourceArn, StringComparer.Ordinal)
                 .ToList(),
+            LambdaFunctions = Of<LambdaFunction>(),
+            EventsRules = Of<EventsRule>(),
+            EventBuses = Of<EventBus>(),
             CollectionErrors = _errors
                 .OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Service, StringComparer.Ordinal)
                 .ThenBy(e => e.Operation, StringComparer.Ordinal).ThenBy(e => e.ResourceId, StringComparer.Ordinal)
