@@ -26,6 +26,8 @@ public static class TemplateMappers
         new DynamoDbMapper(),
         new CloudTrailMapper(),
         new ConfigMapper(),
+        new IamMapper(),
+        new AccessAnalyzerMapper(),
     ];
 
     /// <summary>Every mapper's namings by type; a type declared twice is a programming error.</summary>

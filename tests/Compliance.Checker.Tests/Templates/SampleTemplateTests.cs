@@ -26,12 +26,17 @@ public sealed class SampleTemplateTests
                 "KMS.Key.1", "KMS.Key.3", "KMS.Key.4", "Logs.LogGroup.1", "Logs.LogGroup.2",
                 "S3.Bucket.1", "S3.Bucket.3", "S3.Bucket.4", "S3.Bucket.5", "S3.Bucket.6", "S3.Bucket.7", "S3.Bucket.8", "S3.Bucket.9",
                 "SNS.Topic.1", "SNS.Topic.2", "SecretsManager.Secret.1",
+                "DynamoDB.Table.5", "IAM.Policy.1", "IAM.Policy.2", "IAM.Policy.3", "IAM.Role.1", "IAM.Role.2", "IAM.User.3",
             },
             failing);
 
         // The public bucket's policy is public, but whether the account-level block neutralises it is live state.
         Assert.Equal(ComplianceStatus.Error, Status(findings, "S3.Bucket.2", "payments-exports-dev-123456789012"));
         Assert.All(findings.Where(f => f.RuleId is "S3.Account.1" or "EC2.Account.2" or "KMS.Key.2" or "EC2.Snapshot.1" or "IAM.Account.3"),
+            f => Assert.Equal(ComplianceStatus.NotApplicable, f.Status));
+
+        // The root user and the credential report are live state; the template declares no Access Analyzer.
+        Assert.All(findings.Where(f => f.RuleId is "IAM.Account.1" or "IAM.Account.2" or "IAM.Account.4" or "IAM.User.1" or "IAM.User.2"),
             f => Assert.Equal(ComplianceStatus.NotApplicable, f.Status));
     }
 
@@ -44,6 +49,9 @@ public sealed class SampleTemplateTests
     [InlineData("KMS.Key.3", "DataKey", 224, 3)]
     [InlineData("SNS.Topic.2", "AlertsTopic", 251, 3)]
     [InlineData("CloudTrail.Trail.1", "Trail", 299, 3)]
+    [InlineData("IAM.User.3", "Operator", 321, 3)]
+    [InlineData("IAM.Role.1", "SupportRole", 341, 3)]
+    [InlineData("DynamoDB.Table.5", "AuditTable", 383, 3)]
     public void Noncompliant_findings_point_at_the_declaring_resource(string ruleId, string logicalId, int line, int column)
     {
         var finding = Assert.Single(Scan(Sample("noncompliant.yaml"), ruleId), f => f.Status == ComplianceStatus.Fail);
