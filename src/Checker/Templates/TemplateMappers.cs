@@ -26,6 +26,9 @@ public static class TemplateMappers
         new DynamoDbMapper(),
         new CloudTrailMapper(),
         new ConfigMapper(),
+        new ConfigRulesMapper(),
+        new CloudWatchMapper(),
+        new ApiGatewayMapper(),
     ];
 
     /// <summary>Every mapper's namings by type; a type declared twice is a programming error.</summary>
