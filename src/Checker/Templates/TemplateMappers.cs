@@ -28,6 +28,9 @@ public static class TemplateMappers
         new ConfigMapper(),
         new IamMapper(),
         new AccessAnalyzerMapper(),
+        new ConfigRulesMapper(),
+        new CloudWatchMapper(),
+        new ApiGatewayMapper(),
     ];
 
     /// <summary>Every mapper's namings by type; a type declared twice is a programming error.</summary>

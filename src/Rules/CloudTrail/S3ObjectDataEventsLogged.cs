@@ -57,6 +57,14 @@ public sealed class S3ObjectDataEventsLogged : IComplianceRule
             var evidence = new Dictionary<string, string> { ["selectedBecause"] = why };
             var judged = trails.Where(t => t.AccountId == bucket.AccountId && (t.IsMultiRegionTrail || t.Region == bucket.Region))
                 .Select(t => Judge(t, bucket)).ToList();
+            if (judged.Count == 0 && context.FromTemplate)
+            {
+                // The trail that logs the bucket may be an organization trail or live in another stack.
+                yield return Descriptor.NotApplicable(bucket.Ref,
+                    $"Bucket {bucket.DisplayName} ({why}): a CloudTrail trail covering {bucket.Region} is not declared in this template; judged on the live account.", evidence);
+                continue;
+            }
+
             foreach (var (trail, read, write, note) in judged)
             {
                 evidence[$"trail.{trail.Id}"] = $"read={read}; write={write}{note}";

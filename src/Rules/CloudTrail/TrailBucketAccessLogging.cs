@@ -27,7 +27,7 @@ public sealed class TrailBucketAccessLogging : IComplianceRule
         {
             if (target.Bucket is not { } bucket)
             {
-                yield return target.NotInInventory(Descriptor, context.Inventory, "server access logging");
+                yield return target.NotInInventory(Descriptor, context, "server access logging");
                 continue;
             }
 

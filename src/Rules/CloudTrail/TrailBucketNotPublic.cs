@@ -33,7 +33,7 @@ public sealed class TrailBucketNotPublic : IComplianceRule
         {
             if (target.Bucket is not { } bucket)
             {
-                yield return target.NotInInventory(Descriptor, context.Inventory, "public exposure");
+                yield return target.NotInInventory(Descriptor, context, "public exposure");
                 continue;
             }
 

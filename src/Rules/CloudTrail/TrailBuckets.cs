@@ -31,17 +31,20 @@ internal sealed record TrailBucket(string Name, IReadOnlyList<Trail> Trails, Buc
     };
 
     /// <summary>The ERROR for a bucket that is not in the inventory, saying why it may be missing.</summary>
-    public Finding NotInInventory(RuleDescriptor rule, AwsInventory inventory, string needed)
+    public Finding NotInInventory(RuleDescriptor rule, RuleContext context, string needed)
     {
+        var inventory = context.Inventory;
         var evidence = Evidence();
         evidence["bucketInInventory"] = "false";
         var listingFailed = inventory.CollectionErrors.FirstOrDefault(e => e.ResourceType == ResourceTypes.Bucket && e.ResourceId is null);
         var crossAccount = Trails.Any(t => t.IsOrganizationTrail || !inventory.AccountIds.Contains(t.AccountId));
-        var why = listingFailed is not null
-            ? $"buckets could not be listed ({listingFailed.Operation}: {listingFailed.ErrorCode})"
-            : crossAccount
-                ? "it belongs to an account this scan does not cover (an organization trail's bucket usually lives in the log-archive account)"
-                : "it is not among the buckets this scan could read (it may belong to another account)";
+        var why = context.FromTemplate
+            ? "it is not declared in this template (it may live in another stack or account)"
+            : listingFailed is not null
+                ? $"buckets could not be listed ({listingFailed.Operation}: {listingFailed.ErrorCode})"
+                : crossAccount
+                    ? "it belongs to an account this scan does not cover (an organization trail's bucket usually lives in the log-archive account)"
+                    : "it is not among the buckets this scan could read (it may belong to another account)";
         return rule.Error(Ref, $"Bucket {Name}, where {TrailNames} {(Trails.Count == 1 ? "delivers" : "deliver")} log files, is not in the inventory because {why}, so its {needed} is unknown.", evidence);
     }
 

@@ -34,6 +34,11 @@ internal sealed class AlarmNotification(AwsInventory inventory, InventoryIndex i
                 return new(Reach.Unknown, null, [$"whether alarm {alarm.Id} has its actions enabled is unknown"]);
         }
 
+        if (alarm.AlarmActions is null)
+        {
+            return new(Reach.Unknown, null, [$"the ALARM actions of alarm {alarm.Id} are unknown"]);
+        }
+
         var topics = alarm.AlarmActions.Where(a => AwsArn.Parse(a) is { Service: "sns" }).ToList();
         if (topics.Count == 0)
         {

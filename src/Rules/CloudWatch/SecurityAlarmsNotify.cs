@@ -53,7 +53,7 @@ public sealed class SecurityAlarmsNotify : IComplianceRule
             {
                 ["securityAlarmBecause"] = why,
                 ["actionsEnabled"] = alarm.ActionsEnabled switch { true => "true", false => "false", null => "unknown" },
-                ["alarmActions"] = string.Join(",", alarm.AlarmActions),
+                ["alarmActions"] = alarm.AlarmActions is null ? "unknown" : string.Join(",", alarm.AlarmActions),
             };
             var reach = notification.Judge(alarm, requireCustomerKey: true);
             var subject = $"Security alarm {alarm.DisplayName} ({why})";

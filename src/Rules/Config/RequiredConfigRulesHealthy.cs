@@ -44,6 +44,15 @@ public sealed class RequiredConfigRulesHealthy : IComplianceRule
         var inventory = context.Inventory;
         var required = context.ListParameter("requiredRules");
         var maxAge = context.IntParameter("maxEvaluationAgeHours");
+        if (context.FromTemplate)
+        {
+            foreach (var finding in inventory.AccountRegions().Select(ar => JudgeDeclared(inventory, ar.AccountId, ar.Region, required)))
+            {
+                yield return finding;
+            }
+
+            yield break;
+        }
 
         foreach (var (account, region) in inventory.AccountRegions())
         {
@@ -114,6 +123,44 @@ public sealed class RequiredConfigRulesHealthy : IComplianceRule
                 yield return Descriptor.Pass(accountRef, $"{subject} has every required Config rule deployed, active and evaluating without errors: {string.Join(", ", healthy)}.", evidence);
             }
         }
+    }
+
+    /// <summary>
+    /// A template shows which rules it deploys, not how they evaluate: a Region where it declares no Config rule is judged
+    /// on the live account; where it declares some, the required ones must be among them. Health is never judged here.
+    /// </summary>
+    private Finding JudgeDeclared(AwsInventory inventory, string account, string region, IReadOnlyList<string> required)
+    {
+        var accountRef = new ResourceRef(ResourceTypes.Account, account, null, region, account);
+        var subject = $"Account {account} in {region}";
+        var rules = inventory.ConfigRules.Where(r => r.AccountId == account && r.Region == region).ToList();
+        var evidence = new Dictionary<string, string> { ["requiredRules"] = string.Join(",", required), ["evaluationHealth"] = "judged on the live account" };
+        if (rules.Count == 0)
+        {
+            return Descriptor.NotApplicable(accountRef, $"{subject}: AWS Config rules are not declared in this template; judged on the live account.", evidence);
+        }
+
+        if (required.Count == 0)
+        {
+            return Descriptor.NotApplicable(accountRef, $"{subject}: the requiredRules parameter names no Config rule.", evidence);
+        }
+
+        var missing = new List<string>();
+        foreach (var identifier in required)
+        {
+            var declared = rules.FirstOrDefault(r => r.Owner == "AWS" && string.Equals(r.SourceIdentifier, identifier, StringComparison.Ordinal));
+            evidence[identifier] = declared is null ? "not declared" : $"declared as {declared.Id}";
+            if (declared is null)
+            {
+                missing.Add(identifier);
+            }
+        }
+
+        return missing.Count > 0
+            ? Descriptor.Fail(accountRef, $"{subject}: this template declares AWS Config rules but not the required {Wording.Prose(missing)}.", evidence)
+            : Descriptor.Pass(accountRef,
+                $"{subject}: this template declares every required Config rule ({string.Join(", ", required)}); whether they are active and evaluating without errors is judged on the live account.",
+                evidence);
     }
 
     /// <summary>What is wrong with one deployed rule (null text = healthy), and whether that is an unknown rather than a failure.</summary>

@@ -8,8 +8,11 @@ public sealed record CloudWatchAlarm : AwsResource
     /// <summary>Whether the alarm runs its actions on state changes; null when unknown.</summary>
     public bool? ActionsEnabled { get; init; }
 
-    /// <summary>The ARNs notified or run when the alarm enters ALARM (SNS topics, Auto Scaling policies, EC2 or Systems Manager actions).</summary>
-    public IReadOnlyList<string> AlarmActions { get; init; } = [];
+    /// <summary>
+    /// The ARNs notified or run when the alarm enters ALARM (SNS topics, Auto Scaling policies, EC2 or Systems Manager actions);
+    /// empty when none; null when unknown (a template action the scan cannot resolve).
+    /// </summary>
+    public IReadOnlyList<string>? AlarmActions { get; init; } = [];
 
     /// <summary>The metric's namespace for a single-metric alarm; "" for an alarm on metric math (see <see cref="Metrics"/>).</summary>
     public string Namespace { get; init; } = "";

@@ -21,6 +21,7 @@ internal sealed class MonitoredEvents(RuleDescriptor rule, RuleContext context)
 
     private readonly AwsInventory _inventory = context.Inventory;
     private readonly AlarmNotification _notification = new(context.Inventory, context.Index);
+    private readonly bool _fromTemplate = context.FromTemplate;
     private readonly Dictionary<MetricFilter, FilterPattern?> _patterns = new(ReferenceEqualityComparer.Instance);
 
     public IEnumerable<Finding> Evaluate(IReadOnlyList<MonitoredEventSet> sets)
@@ -32,6 +33,14 @@ internal sealed class MonitoredEvents(RuleDescriptor rule, RuleContext context)
         {
             var accountRef = new ResourceRef(ResourceTypes.Account, account, null, "global", account);
             var judged = trails.Where(t => t.AccountId == account).Select(JudgeTrail).ToList();
+            if (judged.Count == 0 && _fromTemplate)
+            {
+                // The account's trail may be an organization trail or live in another stack.
+                yield return rule.NotApplicable(accountRef,
+                    $"Account {account}: a CloudTrail trail is not declared in this template; judged on the live account.");
+                continue;
+            }
+
             var evidence = new Dictionary<string, string> { ["eventClasses"] = string.Join(",", sets.Select(s => s.Key)) };
             foreach (var (trail, _, summary) in judged)
             {

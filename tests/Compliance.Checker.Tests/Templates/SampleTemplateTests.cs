@@ -19,11 +19,16 @@ public sealed class SampleTemplateTests
         Assert.Equal(
             new HashSet<string>
             {
-                "CloudTrail.Trail.1", "Config.ConfigurationRecorder.1", "DynamoDB.Table.1", "DynamoDB.Table.2",
+                "ApiGateway.Method.1", "ApiGateway.Method.2", "ApiGateway.RestApi.1",
+                "ApiGateway.Stage.1", "ApiGateway.Stage.2", "ApiGateway.Stage.3", "ApiGateway.Stage.4",
+                "CloudTrail.Trail.1", "CloudTrail.Trail.2", "CloudTrail.Trail.3", "CloudTrail.Trail.4", "CloudTrail.Trail.6", "CloudTrail.Trail.7",
+                "CloudWatch.Alarm.1", "Config.ConfigRule.1", "Config.ConfigurationRecorder.1", "Config.DeliveryChannel.1",
+                "DynamoDB.Table.1", "DynamoDB.Table.2",
                 "EC2.Instance.1", "EC2.Instance.2", "EC2.NetworkAcl.1", "EC2.NetworkAcl.2", "EC2.NetworkAcl.3", "EC2.RouteTable.1",
                 "EC2.SecurityGroup.1", "EC2.SecurityGroup.2", "EC2.SecurityGroup.3", "EC2.SecurityGroup.4", "EC2.SecurityGroup.5",
                 "EC2.Subnet.1", "EC2.VPC.1", "EC2.VPC.2", "EC2.VPCEndpoint.1", "EC2.Volume.1", "GuardDuty.Detector.1",
-                "KMS.Key.1", "KMS.Key.3", "KMS.Key.4", "Logs.LogGroup.1", "Logs.LogGroup.2",
+                "IAM.Account.4", "KMS.Key.1", "KMS.Key.3", "KMS.Key.4", "Logs.LogGroup.1", "Logs.LogGroup.2",
+                "Logs.MetricFilter.1", "Logs.MetricFilter.2", "Logs.MetricFilter.3", "Logs.MetricFilter.4",
                 "S3.Bucket.1", "S3.Bucket.3", "S3.Bucket.4", "S3.Bucket.5", "S3.Bucket.6", "S3.Bucket.7", "S3.Bucket.8", "S3.Bucket.9",
                 "SNS.Topic.1", "SNS.Topic.2", "SecretsManager.Secret.1",
                 "DynamoDB.Table.5", "IAM.Policy.1", "IAM.Policy.2", "IAM.Policy.3", "IAM.Role.1", "IAM.Role.2", "IAM.User.3",
@@ -32,6 +37,8 @@ public sealed class SampleTemplateTests
 
         // The public bucket's policy is public, but whether the account-level block neutralises it is live state.
         Assert.Equal(ComplianceStatus.Error, Status(findings, "S3.Bucket.2", "payments-exports-dev-123456789012"));
+        // So is whether the trail writing into it exposes its log files (CloudTrail.Trail.5 cannot fail from a template).
+        Assert.Equal(ComplianceStatus.Error, Status(findings, "CloudTrail.Trail.5", "payments-exports-dev-123456789012"));
         Assert.All(findings.Where(f => f.RuleId is "S3.Account.1" or "EC2.Account.2" or "KMS.Key.2" or "EC2.Snapshot.1" or "IAM.Account.3"),
             f => Assert.Equal(ComplianceStatus.NotApplicable, f.Status));
 

@@ -1,8 +1,11 @@
 using Compliance.Rules.CloudTrail;
+using Compliance.Rules.CloudWatch;
 using Compliance.Rules.Config;
 using Compliance.Rules.EC2;
 using Compliance.Rules.GuardDuty;
 using Compliance.Rules.Inventory;
+using Compliance.Rules.Logs;
+using Compliance.Rules.Tests.Logs;
 using static Compliance.Rules.Tests.RuleAssert;
 
 namespace Compliance.Rules.Tests.Templates;
@@ -91,5 +94,73 @@ public sealed class TemplateModeTests
     public void The_default_group_rule_judges_templates_that_declare_a_vpc()
     {
         Assert.Equal(EvaluationModes.TemplatePresenceAndLive, new SecurityGroupDefaultClosed().Descriptor.Modes);
+    }
+
+    [Fact]
+    public void Metric_filter_rules_are_not_applicable_without_a_declared_trail_and_judge_a_declared_one()
+    {
+        var monitored = MonitoringFixtures.Monitored() with { AccountIds = [Account], Regions = [Region] };
+        IComplianceRule[] rules = [new RootUsageAlarmed(), new SignInAndAccessFailuresAlarmed(), new AuditAndKeyChangesAlarmed(), new NetworkChangesAlarmed()];
+
+        foreach (var rule in rules)
+        {
+            var undeclared = Assert.Single(InTemplate(rule, monitored with { Trails = [] }));
+            Assert.Equal(ComplianceStatus.NotApplicable, undeclared.Status);
+            Assert.Contains("not declared in this template; judged on the live account", undeclared.Message);
+            Assert.Equal(ComplianceStatus.Fail, Assert.Single(Evaluate(rule, monitored with { Trails = [] })).Status);
+            Assert.Equal(ComplianceStatus.Pass, Assert.Single(InTemplate(rule, monitored)).Status);
+            Assert.Equal(ComplianceStatus.Fail, Assert.Single(InTemplate(rule, monitored with { MetricFilters = [] })).Status);
+        }
+    }
+
+    [Fact]
+    public void Config_rules_are_not_applicable_when_none_is_declared_and_judged_on_presence_only_when_some_are()
+    {
+        var rule = new RequiredConfigRulesHealthy();
+        var parameters = new Dictionary<string, string> { ["requiredRules"] = "S3_DEFAULT_ENCRYPTION_KMS,VPC_FLOW_LOGS_ENABLED" };
+        static ConfigRule Declared(string name, string identifier) =>
+            new() { Id = name, Region = Region, AccountId = Account, Owner = "AWS", SourceIdentifier = identifier, State = "ACTIVE", EvaluationStatus = null };
+
+        var none = Assert.Single(InTemplate(rule, OneRegion, parameters));
+        var some = Assert.Single(InTemplate(rule, OneRegion with { ConfigRules = [Declared("s3-kms", "S3_DEFAULT_ENCRYPTION_KMS")] }, parameters));
+        var all = Assert.Single(InTemplate(rule, OneRegion with
+        {
+            ConfigRules = [Declared("s3-kms", "S3_DEFAULT_ENCRYPTION_KMS"), Declared("flow-logs", "VPC_FLOW_LOGS_ENABLED")],
+        }, parameters));
+
+        Assert.Equal(ComplianceStatus.NotApplicable, none.Status);
+        Assert.Contains("not declared in this template; judged on the live account", none.Message);
+        Assert.Equal(ComplianceStatus.Fail, some.Status);
+        Assert.Contains("not the required VPC_FLOW_LOGS_ENABLED", some.Message);
+        // Declared is all a template shows: the PASS says the evaluation health is left to the live scan, never that it is good.
+        Assert.Equal(ComplianceStatus.Pass, all.Status);
+        Assert.Contains("whether they are active and evaluating without errors is judged on the live account", all.Message);
+        Assert.Equal(ComplianceStatus.Error, Assert.Single(Evaluate(rule, OneRegion with { ConfigRules = [Declared("s3-kms", "S3_DEFAULT_ENCRYPTION_KMS"), Declared("flow-logs", "VPC_FLOW_LOGS_ENABLED")] }, parameters)).Status);
+    }
+
+    [Fact]
+    public void Data_events_of_an_audit_bucket_are_not_applicable_without_a_declared_trail_covering_its_region()
+    {
+        var rule = new S3ObjectDataEventsLogged();
+        var bucket = new Bucket { Id = "audit", Region = Region, AccountId = Account, Tags = new Dictionary<string, string> { ["Purpose"] = "audit" } };
+        var elsewhere = new Trail { Id = "elsewhere", Region = OtherRegion, AccountId = Account, IsLogging = true, EventSelectors = new TrailEventSelectors() };
+        var here = elsewhere with { Id = "here", Region = Region };
+
+        var undeclared = Assert.Single(InTemplate(rule, OneRegion with { Buckets = [bucket], Trails = [elsewhere] }));
+        Assert.Equal(ComplianceStatus.NotApplicable, undeclared.Status);
+        Assert.Contains("not declared in this template; judged on the live account", undeclared.Message);
+        Assert.Equal(ComplianceStatus.Fail, Assert.Single(InTemplate(rule, OneRegion with { Buckets = [bucket], Trails = [here] })).Status);
+    }
+
+    [Fact]
+    public void An_alarm_whose_actions_cannot_be_decided_is_an_error_not_a_failure()
+    {
+        var inventory = MonitoringFixtures.Monitored("RootAccountUsage") with { AccountIds = [Account], Regions = [Region] };
+        var alarm = inventory.CloudWatchAlarms[0] with { AlarmActions = null };
+
+        var finding = Assert.Single(InTemplate(new SecurityAlarmsNotify(), inventory with { CloudWatchAlarms = [alarm] }));
+
+        Assert.Equal(ComplianceStatus.Error, finding.Status);
+        Assert.Contains("ALARM actions of alarm CIS-RootAccountUsage are unknown", finding.Message);
     }
 }

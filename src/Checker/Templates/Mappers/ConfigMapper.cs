@@ -5,9 +5,11 @@ using Compliance.Rules.Inventory;
 namespace Compliance.Checker.Templates.Mappers;
 
 /// <summary>
-/// AWS Config configuration recorders. CloudFormation starts a recorder as soon as a delivery channel is available,
-/// so a recorder is recording when the scan declares a delivery channel in its account and Region; otherwise whether
-/// one exists already is live state, and recording stays unknown.
+/// AWS Config configuration recorders and delivery channels. CloudFormation starts a recorder as soon as a delivery
+/// channel is available, so a recorder is recording when the scan declares a delivery channel in its account and Region;
+/// otherwise whether one exists already is live state, and recording stays unknown. A channel delivers to its
+/// S3BucketName (a Ref to a declared bucket gives the bucket's name) with the key, topic and frequency the template
+/// gives; without S3KmsKeyArn or SnsTopicARN it has none.
 /// </summary>
 public sealed class ConfigMapper : IResourceMapper
 {
@@ -47,5 +49,34 @@ public sealed class ConfigMapper : IResourceMapper
                 Recording = channels.Contains((recorder.AccountId, recorder.Region)) ? true : null,
             }, recorder);
         }
+
+        foreach (var channel in context.Resources(ResourceTypes.ConfigDeliveryChannel))
+        {
+            MapChannel(context, channel);
+        }
+    }
+
+    private static void MapChannel(MappingContext context, DeclaredResource channel)
+    {
+        var p = channel.Properties;
+        var bucket = p.String("S3BucketName");
+        var prefix = p.String("S3KeyPrefix", absent: "");
+        var frequency = p.Map("ConfigSnapshotDeliveryProperties")?.String("DeliveryFrequency");
+        var unknown = new[] { "S3BucketName", "S3KeyPrefix", "S3KmsKeyArn", "SnsTopicARN" }.FirstOrDefault(n => p.Has(n) && p.String(n) is null);
+        if (bucket is null || prefix is null || unknown is not null)
+        {
+            context.NotJudged(channel, $"its {unknown ?? "S3BucketName"} cannot be decided ({p.UnknownReason(unknown ?? "S3BucketName") ?? "it is not written"})");
+            return;
+        }
+
+        context.Add(new ConfigDeliveryChannel
+        {
+            Id = channel.Name, Region = channel.Region, AccountId = channel.AccountId,
+            S3BucketName = bucket,
+            S3KeyPrefix = prefix,
+            S3KmsKeyArn = p.String("S3KmsKeyArn"),
+            SnsTopicArn = p.String("SnsTopicARN"),
+            DeliveryFrequency = frequency,
+        }, channel);
     }
 }

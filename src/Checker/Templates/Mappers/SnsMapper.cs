@@ -5,12 +5,14 @@ using Compliance.Rules.Inventory;
 namespace Compliance.Checker.Templates.Mappers;
 
 /// <summary>
-/// SNS topics and topic policies. A topic's id is its ARN (what Ref returns). A TopicPolicy replaces the policy of
-/// every topic it lists; a topic without one has SNS's default policy, which lets only the owning account act on it.
+/// SNS topics, topic policies and subscriptions. A topic's id is its ARN (what Ref returns). A TopicPolicy replaces the
+/// policy of every topic it lists; a topic without one has SNS's default policy, which lets only the owning account act
+/// on it. Subscriptions (AWS::SNS::Subscription, and a topic's own Subscription list) give SubscriptionsConfirmed, see
+/// <see cref="SnsSubscriptions"/>.
 /// </summary>
 public sealed class SnsMapper : IResourceMapper
 {
-    public IReadOnlyList<string> MappedTypes { get; } = [ResourceTypes.SnsTopic, ResourceTypes.SnsTopicPolicy];
+    public IReadOnlyList<string> MappedTypes { get; } = [ResourceTypes.SnsTopic, ResourceTypes.SnsTopicPolicy, SnsSubscriptions.Type];
 
     public IReadOnlyList<ResourceNaming> Namings { get; } =
     [
@@ -58,6 +60,7 @@ public sealed class SnsMapper : IResourceMapper
             }
         }
 
+        var subscriptions = SnsSubscriptions.Read(context);
         foreach (var topic in context.Resources(ResourceTypes.SnsTopic))
         {
             var p = topic.Properties;
@@ -70,6 +73,7 @@ public sealed class SnsMapper : IResourceMapper
             {
                 Id = arn, Region = topic.Region, AccountId = topic.AccountId, Tags = p.Tags(), Arn = arn,
                 Attributes = policy is null || (p.Has("KmsMasterKeyId") && key is null) ? null : new SnsTopicAttributes(key, policy),
+                SubscriptionsConfirmed = subscriptions.Confirmed(topic),
             }, topic);
         }
     }
