@@ -26,6 +26,9 @@ public static class TemplateMappers
         new DynamoDbMapper(),
         new CloudTrailMapper(),
         new ConfigMapper(),
+        new LambdaMapper(),
+        new EventsMapper(),
+        new VpcBlockPublicAccessMapper(),
     ];
 
     /// <summary>Every mapper's namings by type; a type declared twice is a programming error.</summary>

@@ -86,9 +86,17 @@ public sealed class MappingContext
         return index.GetValueOrDefault(reference);
     }
 
-    /// <summary>Adds a record, located at the resource that declares it.</summary>
+    /// <summary>
+    /// Adds a record, located at the resource that declares it. When the declaring resource's Tags hold a value the
+    /// template cannot decide, the record's tags are unknown (<see cref="AwsResource.TagsUnknown"/>), not missing.
+    /// </summary>
     public void Add(AwsResource record, DeclaredResource declaredAt)
     {
+        if (declaredAt.Properties["Tags"] is { IsKnown: false } && !record.TagsUnknown)
+        {
+            record = record with { TagsUnknown = true };
+        }
+
         _records.Add(record);
         if (!_locations.TryAdd((record.ResourceType, record.Id), declaredAt.Location))
         {
