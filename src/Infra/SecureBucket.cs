@@ -87,5 +87,18 @@ internal static class SecureBucket
     public static void UseBucketPolicyForAccessLogs(Stack stack) =>
         stack.Node.SetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
 
+    /// <summary>
+    /// Marks every bucket of the stack PCIScope=false: they hold logs, reports and configuration history of the PCI
+    /// environment, never cardholder data, and the checker reads PCIScope=true on a bucket as cardholder data (S3.Bucket.8
+    /// then requires VPC-endpoint-only access, CloudTrail.Trail.7 object-level data events). Call after the buckets exist.
+    /// </summary>
+    public static void MarkNoCardholderData(Stack stack)
+    {
+        foreach (var bucket in stack.Node.FindAll().OfType<CfnBucket>())
+        {
+            Tags.Of(bucket).Add("PCIScope", "false", new TagProps { Priority = 200 });
+        }
+    }
+
     private static LifecycleRule AbortIncompleteUploads => new() { Id = "abort-incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(7) };
 }

@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using Compliance.Infra.Baseline;
 
 namespace Compliance.Infra.Tests;
 
@@ -125,5 +126,61 @@ public sealed class BaselineGovernanceTests
         var rule = Assert.Single(rules).Value;
         Assert.Contains("Recorder", System.Text.Json.JsonSerializer.Serialize(rule), StringComparison.Ordinal);
         Default.HasOutput("ConfigRuleNames", new Dictionary<string, object>());
+    }
+
+    [Fact]
+    public void Security_events_are_routed_to_the_alarm_topic_with_retries_and_a_dead_letter_queue()
+    {
+        var rules = Default.FindResources("AWS::Events::Rule");
+        Assert.Equal(SecurityEventsRuleCount, rules.Count);
+        foreach (var (_, rule) in CheckerStackTests.Json(Default)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::Events::Rule"))
+        {
+            var target = Assert.Single(rule!["Properties"]!["Targets"]!.AsArray())!;
+            Assert.Contains("MonitoringTopic", target["Arn"]!.ToJsonString(), StringComparison.Ordinal);
+            Assert.NotNull(target["DeadLetterConfig"]);
+            Assert.NotNull(target["RetryPolicy"]);
+        }
+
+        Default.HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["detail-type"] = new[] { "AWS API Call via CloudTrail" },
+                ["detail"] = Match.ObjectLike(new Dictionary<string, object> { ["eventName"] = Match.ArrayWith(["PutRolePolicy", "ScheduleKeyDeletion", "StopLogging", "DeleteSecurityGroup"]) }),
+            }),
+        });
+        Default.HasResourceProperties("AWS::SQS::Queue", new Dictionary<string, object> { ["SqsManagedSseEnabled"] = true });
+    }
+
+    private const int SecurityEventsRuleCount = 5;
+
+    [Fact]
+    public void An_access_analyzer_watches_for_external_access_and_config_notifies_the_topic_with_the_pci_rules_deployed()
+    {
+        Default.HasResourceProperties("AWS::AccessAnalyzer::Analyzer", new Dictionary<string, object> { ["Type"] = "ACCOUNT", ["AnalyzerName"] = "access-analyzer-dev" });
+        Default.HasResourceProperties("AWS::Config::DeliveryChannel", new Dictionary<string, object>
+        {
+            ["SnsTopicARN"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^MonitoringTopic") }),
+        });
+        foreach (var identifier in ConfigRecording.EncryptionRules.Values.Concat(ConfigRecording.AccessRules.Values))
+        {
+            Default.HasResourceProperties("AWS::Config::ConfigRule", Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Source"] = Match.ObjectLike(new Dictionary<string, object> { ["SourceIdentifier"] = identifier }),
+            }));
+        }
+    }
+
+    [Fact]
+    public void Buckets_are_marked_as_holding_no_cardholder_data()
+    {
+        foreach (var template in new[] { Default, Synth.Checker() })
+        {
+            foreach (var (_, bucket) in CheckerStackTests.Json(template)["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::S3::Bucket"))
+            {
+                var tags = bucket!["Properties"]!["Tags"]!.AsArray().ToDictionary(t => (string)t!["Key"]!, t => (string)t!["Value"]!);
+                Assert.Equal("false", tags["PCIScope"]);
+            }
+        }
     }
 }

@@ -26,6 +26,8 @@ public static class TemplateMappers
         new DynamoDbMapper(),
         new CloudTrailMapper(),
         new ConfigMapper(),
+        new IamMapper(),
+        new AccessAnalyzerMapper(),
         new LambdaMapper(),
         new EventsMapper(),
         new VpcBlockPublicAccessMapper(),

@@ -22,7 +22,8 @@ public sealed class BaselineStack : Stack
     public static IReadOnlyDictionary<string, string> TagsFor(string environmentName) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Environment"] = environmentName,
-        ["DataClassification"] = "Confidential",
+        ["DataClassification"] = "confidential",
+        ["PCIScope"] = "true",
         ["Compliance"] = "PCI-DSS-3.2.1",
         ["Owner"] = "security-engineering",
         ["ManagedBy"] = "cdk",
@@ -66,9 +67,10 @@ public sealed class BaselineStack : Stack
             LogGroup = monitoring.LogGroups["flow-logs"],
             AlarmTopic = monitoring.Topic,
         });
+        var events = new SecurityEvents(this, "SecurityEvents", new SecurityEventsProps { EnvironmentName = env, Topic = monitoring.Topic });
         var threats = new ThreatDetection(this, "ThreatDetection", new ThreatDetectionProps { EnvironmentName = env });
         var audit = new AuditTable(this, "Audit", new AuditTableProps { EnvironmentName = env, Key = keys.Application });
-        var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3, AccessLogs = buckets.AccessLogs });
+        var config = new ConfigRecording(this, "Config", new ConfigRecordingProps { EnvironmentName = env, Key = keys.S3, AccessLogs = buckets.AccessLogs, Topic = monitoring.Topic, TopicKey = keys.Logs });
         var access = new AccessControl(this, "Access", new AccessControlProps
         {
             EnvironmentName = env,
@@ -90,6 +92,7 @@ public sealed class BaselineStack : Stack
         _ = secret.Secret.GrantRead(access.Application);
         var groups = new SecurityGroups(this, "SecurityGroups", new SecurityGroupsProps { EnvironmentName = env, Vpc = network.Vpc, AdminCidr = settings.AdminCidr });
 
+        SecureBucket.MarkNoCardholderData(this);
         _ = new CfnOutput(this, "VpcId", new CfnOutputProps { Value = network.Vpc.Ref });
         foreach (var (tier, subnets) in network.Subnets)
         {
@@ -145,6 +148,13 @@ public sealed class BaselineStack : Stack
         _ = new CfnOutput(this, "DatabaseSecurityGroupId", new CfnOutputProps { Value = groups.Database.AttrGroupId });
         _ = new CfnOutput(this, "ManagementSecurityGroupId", new CfnOutputProps { Value = groups.Management.AttrGroupId });
         _ = new CfnOutput(this, "GuardDutyDetectorId", new CfnOutputProps { Value = threats.Detector.AttrId });
+        foreach (var (purpose, rule) in events.Rules)
+        {
+            _ = new CfnOutput(this, $"{purpose.Replace("-", "", StringComparison.Ordinal)}RuleArn", new CfnOutputProps { Value = rule.RuleArn });
+        }
+
+        _ = new CfnOutput(this, "SecurityEventsDeadLetterQueueUrl", new CfnOutputProps { Value = events.DeadLetters.QueueUrl });
+        _ = new CfnOutput(this, "AccessAnalyzerArn", new CfnOutputProps { Value = threats.Analyzer.AttrArn });
         _ = new CfnOutput(this, "AuditTableName", new CfnOutputProps { Value = audit.Table.TableName });
         _ = new CfnOutput(this, "AuditTableArn", new CfnOutputProps { Value = audit.Table.TableArn });
         _ = new CfnOutput(this, "ApplicationRoleArn", new CfnOutputProps { Value = access.Application.RoleArn });

@@ -19,6 +19,12 @@ public sealed record ConfigRecordingProps
     /// <summary>The stack's server access log destination.</summary>
     public required IBucket AccessLogs { get; init; }
 
+    /// <summary>The security alarm topic the delivery channel notifies.</summary>
+    public required Amazon.CDK.AWS.SNS.ITopic Topic { get; init; }
+
+    /// <summary>The key that encrypts the topic.</summary>
+    public required IKey TopicKey { get; init; }
+
 }
 
 /// <summary>
@@ -45,6 +51,18 @@ public sealed class ConfigRecording : Construct
         ["dynamodb-table-encrypted-kms"] = ManagedRuleIdentifiers.DYNAMODB_TABLE_ENCRYPTED_KMS,
         ["sns-encrypted-kms"] = ManagedRuleIdentifiers.SNS_ENCRYPTED_KMS,
         ["rds-storage-encrypted"] = ManagedRuleIdentifiers.RDS_STORAGE_ENCRYPTED,
+    };
+
+    /// <summary>
+    /// AWS managed rules for the network and public access, which the checker's Config.ConfigRule.1 requires by default
+    /// besides the encryption rules (PCI DSS 1.3, 1.4, 10.2).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AccessRules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["s3-bucket-public-read-prohibited"] = ManagedRuleIdentifiers.S3_BUCKET_PUBLIC_READ_PROHIBITED,
+        ["s3-bucket-public-write-prohibited"] = ManagedRuleIdentifiers.S3_BUCKET_PUBLIC_WRITE_PROHIBITED,
+        ["vpc-flow-logs-enabled"] = ManagedRuleIdentifiers.VPC_FLOW_LOGS_ENABLED,
+        ["restricted-ssh"] = ManagedRuleIdentifiers.EC2_SECURITY_GROUPS_INCOMING_SSH_DISABLED,
     };
 
     /// <summary>The delivery bucket.</summary>
@@ -136,11 +154,35 @@ public sealed class ConfigRecording : Construct
             S3BucketName = Bucket.BucketName,
             S3KmsKeyArn = props.Key.KeyArn,
             ConfigSnapshotDeliveryProperties = new CfnDeliveryChannel.ConfigSnapshotDeliveryPropertiesProperty { DeliveryFrequency = "TwentyFour_Hours" },
+            // Configuration changes and compliance changes also go to the security alarm topic (Config.DeliveryChannel.1).
+            SnsTopicArn = props.Topic.TopicArn,
         });
         DeliveryChannel.Node.AddDependency(Bucket);
 
+        // Config publishes as its service-linked role (the recorder's role): the topic admits it, and the topic's key lets
+        // it encrypt only through SNS (KMS.Key.4). The role must exist before deployment (README).
+        var configRole = new ArnPrincipal(Recorder.RoleArn);
+        _ = props.Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConfigPublishes",
+            Principals = [configRole],
+            Actions = ["sns:Publish"],
+            Resources = [props.Topic.TopicArn],
+        }));
+        _ = props.TopicKey.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ConfigEncryptsNotifications",
+            Principals = [configRole],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["kms:ViaService"] = $"sns.{stack.Region}.amazonaws.com" },
+            },
+        }));
+
         var rules = new Dictionary<string, ManagedRule>(StringComparer.Ordinal);
-        foreach (var (purpose, identifier) in EncryptionRules)
+        foreach (var (purpose, identifier) in EncryptionRules.Concat(AccessRules))
         {
             var rule = new ManagedRule(this, purpose, new ManagedRuleProps
             {

@@ -43,6 +43,7 @@ public sealed class Endpoints : Construct
         {
             GroupName = $"sg-endpoints-{props.EnvironmentName}",
             GroupDescription = "Interface endpoints: HTTPS from the VPC only",
+            Tags = [new CfnTag { Key = "Name", Value = $"sg-endpoints-{props.EnvironmentName}" }, new CfnTag { Key = "Tier", Value = "endpoints" }],
             VpcId = vpc.Ref,
             SecurityGroupEgress = new object[]
             {

@@ -48,7 +48,7 @@ public sealed class Monitoring : Construct
         props.Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AlarmsPublishToTheEncryptedTopic",
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
             Resources = ["*"],
             // Alarms reach the key only through SNS encrypting the topic's messages (KMS.Key.4).

@@ -37,7 +37,7 @@ public sealed class NetworkAcls : Construct
             var acl = new CfnNetworkAcl(this, tier, new CfnNetworkAclProps
             {
                 VpcId = props.Network.Vpc.Ref,
-                Tags = [new Amazon.CDK.CfnTag { Key = "Name", Value = $"nacl-{tier}-{props.EnvironmentName}" }],
+                Tags = [new Amazon.CDK.CfnTag { Key = "Name", Value = $"nacl-{tier}-{props.EnvironmentName}" }, new Amazon.CDK.CfnTag { Key = "Tier", Value = Network.TierTags[tier] }],
             });
             acls[tier] = acl;
             for (var i = 0; i < subnets.Count; i++)

@@ -110,6 +110,7 @@ public sealed class CheckerStack : Stack
             Topic = alerts.Topic,
         });
 
+        SecureBucket.MarkNoCardholderData(this);
         _ = new CfnOutput(this, "FunctionName", new CfnOutputProps { Value = checker.Function.FunctionName, Description = "aws lambda invoke --function-name" });
         _ = new CfnOutput(this, "ReportBucketName", new CfnOutputProps { Value = bucket.BucketName });
         _ = new CfnOutput(this, "AlertTopicArn", new CfnOutputProps { Value = alerts.Topic.TopicArn });

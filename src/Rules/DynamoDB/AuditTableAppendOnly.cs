@@ -109,7 +109,7 @@ public sealed class AuditTableAppendOnly : IComplianceRule
             {
                 yield return Descriptor.Pass(table.Ref,
                     writers.Count == 0
-                        ? $"Audit table {table.DisplayName} has Time to Live off and no role or user with customer-managed or inline grants to write it."
+                        ? $"Audit table {table.DisplayName} has Time to Live off and no role or user{(context.FromTemplate ? " declared in this template" : "")} with customer-managed or inline grants to write it."
                         : $"Audit table {table.DisplayName} has Time to Live off, and its writers ({string.Join(", ", writers)}) may not update or delete items or the table.",
                     evidence);
             }

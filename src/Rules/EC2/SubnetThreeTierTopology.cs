@@ -24,8 +24,8 @@ public sealed class SubnetThreeTierTopology : IComplianceRule
         Parameters =
         [
             new("tierTagKey", "Tier", "The tag whose value names a subnet's (and optionally a network ACL's) tier."),
-            new("allowedTiers", "web,app,data,application,database,management",
-                "Tier values a subnet may have (case-insensitive): the catalog's web/app/data and the baseline's application/database/management."),
+            new("allowedTiers", "web,public,app,data,application,database,management",
+                "Tier values a subnet may have (case-insensitive): the catalog's web/app/data, public (EC2.RouteTable.1's name for the internet edge) and application/database/management."),
             new("privateTiers", "app,data,application,database", "Tiers whose subnets may not route 0.0.0.0/0 or ::/0 to an internet gateway."),
             new("minAvailabilityZones", "2", "Availability Zones each tier must span within its VPC."),
         ],

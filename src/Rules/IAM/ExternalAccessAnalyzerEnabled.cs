@@ -45,6 +45,16 @@ public sealed class ExternalAccessAnalyzerEnabled : IComplianceRule
                 ["externalAccessAnalyzers"] = string.Join(",", external.Select(a => $"{a.Id}:{a.Type}:{a.Status ?? "unknown"}")),
             };
 
+            // A template shows the analyzers it declares; the account may have others, so declaring none proves nothing.
+            if (context.FromTemplate && external.Count == 0)
+            {
+                var untyped = context.Inventory.AccessAnalyzers.Where(a => a.AccountId == account && a.Region == region && a.Type is null).Select(a => a.Id).ToList();
+                yield return untyped.Count > 0
+                    ? Descriptor.Error(subject, $"Account {account} in {region}: the type of analyzer {untyped[0]} cannot be decided from the template, so whether it reports external access is unknown.", evidence)
+                    : Descriptor.NotApplicable(subject, $"Account {account} in {region}: an IAM Access Analyzer for external access is not declared in this template; judged on the live account.", evidence);
+                continue;
+            }
+
             if (external.FirstOrDefault(a => a.Status == "ACTIVE") is { } active)
             {
                 yield return Descriptor.Pass(subject, $"Account {account} in {region} has the active {active.Type} analyzer {active.Id} for external access.", evidence);

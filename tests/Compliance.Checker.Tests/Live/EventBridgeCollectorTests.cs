@@ -16,7 +16,7 @@ public sealed class EventBridgeCollectorTests
         .OnTargets("nightly", Targets(null))
         .OnTargets("AutoScalingManagedRule", Targets(null))
         .OnTargets("order-created", Targets(null, LambdaTarget))
-        .OnTags("arn:aws:events:eu-west-1:123456789012:rule/security-findings", Tags(("Owner", "platform-security")))
+        .OnEventsTags("arn:aws:events:eu-west-1:123456789012:rule/security-findings", Tags(("Owner", "platform-security")))
         .OnEvents("ListTagsForResource", _ => true, Tags());
 
     [Fact]

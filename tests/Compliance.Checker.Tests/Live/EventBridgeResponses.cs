@@ -70,6 +70,6 @@ internal static class EventBridgeResponses
     public static FakeAws OnTargets(this FakeAws aws, string rule, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
         aws.OnEvents("ListTargetsByRule", r => r.Body.Contains($"\"Rule\":\"{rule}\"", StringComparison.Ordinal), replies);
 
-    public static FakeAws OnTags(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
+    public static FakeAws OnEventsTags(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
         aws.OnEvents("ListTagsForResource", r => r.Body.Contains($"\"ResourceARN\":\"{arn}\"", StringComparison.Ordinal), replies);
 }

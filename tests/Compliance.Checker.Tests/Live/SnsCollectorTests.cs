@@ -13,9 +13,9 @@ public sealed class SnsCollectorTests
         .OnAttributes(Topic, Attributes(Topic))
         .OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key))
         .OnAttributes(Alerts, Attributes(Alerts, kmsKey: "alias/aws/sns"))
-        .OnTags(Topic, TagList(("Owner", "payments"), ("Environment", "prod")))
-        .OnTags(Encrypted, TagList())
-        .OnTags(Alerts, TagList(("Name", "alerts")));
+        .OnTopicTags(Topic, TagList(("Owner", "payments"), ("Environment", "prod")))
+        .OnTopicTags(Encrypted, TagList())
+        .OnTopicTags(Alerts, TagList(("Name", "alerts")));
 
     [Fact]
     public async Task Reads_every_page_then_the_key_and_policy_of_each_topic()
@@ -79,7 +79,7 @@ public sealed class SnsCollectorTests
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics("AAH+page2", Topic), Error("AuthorizationError", "denied", HttpStatusCode.Forbidden))
             .OnAttributes(Topic, Attributes(Topic))
-            .OnTags(Topic, TagList());
+            .OnTopicTags(Topic, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -93,7 +93,7 @@ public sealed class SnsCollectorTests
         var aws = new FakeAws()
             .On("sns", "ListTopics", Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), ListTopics(null, Topic))
             .OnAttributes(Topic, Error("Throttling", "Rate exceeded", HttpStatusCode.BadRequest), Attributes(Topic))
-            .OnTags(Topic, TagList());
+            .OnTopicTags(Topic, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 
@@ -106,7 +106,7 @@ public sealed class SnsCollectorTests
     [Fact]
     public async Task A_targeted_scan_reads_only_the_named_topics_of_this_region_without_listing()
     {
-        var aws = new FakeAws().OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key)).OnTags(Encrypted, TagList());
+        var aws = new FakeAws().OnAttributes(Encrypted, Attributes(Encrypted, kmsKey: Key)).OnTopicTags(Encrypted, TagList());
         var scope = new CollectionScope
         {
             Types = new HashSet<string> { ResourceTypes.SnsTopic },
@@ -130,7 +130,7 @@ public sealed class SnsCollectorTests
         var aws = new FakeAws()
             .On("sns", "ListTopics", ListTopics(null, Topic))
             .OnAttributes(Topic, Attributes(Topic))
-            .OnTags(Topic, Error("AuthorizationError", "not authorized to perform: SNS:ListTagsForResource", HttpStatusCode.Forbidden));
+            .OnTopicTags(Topic, Error("AuthorizationError", "not authorized to perform: SNS:ListTagsForResource", HttpStatusCode.Forbidden));
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 

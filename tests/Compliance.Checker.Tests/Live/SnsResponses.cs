@@ -78,7 +78,7 @@ internal static class SnsResponses
         """);
 
     /// <summary>Routes ListTagsForResource for one topic.</summary>
-    public static FakeAws OnTags(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
+    public static FakeAws OnTopicTags(this FakeAws aws, string arn, params Func<FakeRequest, HttpResponseMessage>[] replies) =>
         aws.On(r => r.Service == "sns" && r.Operation == "ListTagsForResource" && r.Param("ResourceArn") == arn, replies);
 
     /// <summary>Routes GetTopicAttributes for one topic.</summary>

@@ -14,7 +14,7 @@ public sealed class SnsSubscriptionCountTests
             .OnAttributes(Alerts, Attributes(Alerts, kmsKey: Key, confirmed: 2))
             .OnAttributes(Topic, Attributes(Topic))
             .OnAttributes(Encrypted, Attributes(Encrypted, confirmed: null))
-            .OnTags(Alerts, TagList()).OnTags(Topic, TagList()).OnTags(Encrypted, TagList());
+            .OnTopicTags(Alerts, TagList()).OnTopicTags(Topic, TagList()).OnTopicTags(Encrypted, TagList());
 
         var inventory = await CollectorHarness.Collect(new SnsCollector(), aws);
 

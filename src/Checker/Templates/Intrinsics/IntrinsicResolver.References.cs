@@ -131,8 +131,16 @@ public sealed partial class IntrinsicResolver
         return CfnValue.Of(text.ToString());
     }
 
-    private CfnValue Property(TemplateResource resource, string name) =>
-        resource.Properties[name] is { } node
+    /// <summary>A property's value for {prop:X}; {prop:X|default} gives the default when X is not set (an IAM Path is "/").</summary>
+    private CfnValue Property(TemplateResource resource, string spec)
+    {
+        var bar = spec.IndexOf('|', StringComparison.Ordinal);
+        var name = bar < 0 ? spec : spec[..bar];
+        var value = resource.Properties[name] is { } node
             ? Guarded($"property:{resource.LogicalId}.{name}", () => Resolve(node))
-            : CfnValue.Unknown($"{resource.LogicalId} does not set {name}, so its value is chosen at deployment");
+            : null;
+        return value is not (null or CfnNoValue) ? value
+            : bar >= 0 ? CfnValue.Of(spec[(bar + 1)..])
+            : value ?? CfnValue.Unknown($"{resource.LogicalId} does not set {name}, so its value is chosen at deployment");
+    }
 }

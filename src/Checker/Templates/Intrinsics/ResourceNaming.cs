@@ -4,7 +4,8 @@ namespace Compliance.Checker.Templates.Intrinsics;
 /// What Ref and Fn::GetAtt return for one resource type, as format strings over the resource's name. The name is
 /// the physical name the template gives (<see cref="NameProperty"/>, when it resolves), else a synthetic id
 /// built from the logical id, so every reference to the resource resolves to the id its inventory record carries.
-/// Placeholders: {name}, {partition}, {region}, {account}, {urlSuffix}, and {prop:X} for a property's value.
+/// Placeholders: {name}, {partition}, {region}, {account}, {urlSuffix}, and {prop:X} for a property's value
+/// ({prop:X|default} when the property has a default, such as an IAM Path's "/").
 /// </summary>
 public sealed record ResourceNaming
 {

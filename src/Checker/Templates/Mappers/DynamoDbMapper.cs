@@ -6,7 +6,8 @@ namespace Compliance.Checker.Templates.Mappers;
 
 /// <summary>
 /// DynamoDB tables. Without SSESpecification (or with SSEEnabled false) the table uses the AWS owned key; with SSE on
-/// and no KMSMasterKeyId, the AWS managed key alias/aws/dynamodb. Point-in-time recovery and deletion protection default off.
+/// and no KMSMasterKeyId, the AWS managed key alias/aws/dynamodb. Point-in-time recovery, deletion protection and Time to
+/// Live default off.
 /// </summary>
 public sealed class DynamoDbMapper : IResourceMapper
 {
@@ -33,9 +34,21 @@ public sealed class DynamoDbMapper : IResourceMapper
                 Encryption = Encryption(p.Map("SSESpecification")),
                 PointInTimeRecoveryEnabled = p.Map("PointInTimeRecoverySpecification")?.Bool("PointInTimeRecoveryEnabled", absent: false),
                 DeletionProtectionEnabled = p.Bool("DeletionProtectionEnabled", absent: false),
+                TimeToLive = TimeToLive(p.Map("TimeToLiveSpecification")),
             }, table);
         }
     }
+
+    /// <summary>
+    /// TimeToLiveSpecification: ENABLED on its AttributeName when Enabled is true; without it (or with Enabled false) a new
+    /// table's TTL was never enabled, DISABLED with no attribute, as DescribeTimeToLive reports it. Null when unknown.
+    /// </summary>
+    private static TableTimeToLive? TimeToLive(Props? ttl) => ttl?.Bool("Enabled", absent: false) switch
+    {
+        true => new TableTimeToLive("ENABLED", ttl.String("AttributeName")),
+        false => new TableTimeToLive("DISABLED", null),
+        null => null,
+    };
 
     private static TableEncryption? Encryption(Props? sse)
     {

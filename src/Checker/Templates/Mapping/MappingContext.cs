@@ -106,6 +106,12 @@ public sealed class MappingContext
         }
     }
 
+    /// <summary>
+    /// Locates findings on a subject that has no record of its own, such as an inline policy (AWS::IAM::Policy
+    /// "role/R/P"), at the resource that declares it; the first declaration wins.
+    /// </summary>
+    public void Locate(string type, string id, DeclaredResource declaredAt) => _locations.TryAdd((type, id), declaredAt.Location);
+
     /// <summary>Records that a resource (or part of one) is not judged, and why; listed as a warning.</summary>
     public void NotJudged(DeclaredResource resource, string reason) =>
         _warnings.Add($"{resource.Stack.Document.DisplayPath}:{resource.Resource.Position}: {resource.Type} {resource.LogicalId} is not judged: {reason}.");
