@@ -1,3 +1,4 @@
+using Compliance.Checker.Templates;
 using Compliance.Rules;
 using static Compliance.Checker.Tests.Templates.TemplateFixtures;
 
@@ -194,7 +195,7 @@ public sealed class FunctionAndEventMappingTests
               Findings:
                 Type: AWS::Events::Rule
                 Properties:
-                  EventPattern: { source: [aws.guardduty], detail-type: [GuardDuty Finding] }
+                  EventPattern: { source: [aws.guardduty], detail-type: [GuardDuty Finding], detail: { severity: [{ numeric: [">=", 7] }] } }
                   Targets:
                     - Id: alerts
                       Arn: !Ref Alerts
@@ -212,7 +213,7 @@ public sealed class FunctionAndEventMappingTests
         var rules = template.Inventory.EventsRules.ToDictionary(r => r.Id);
         var findings = rules["Findings"];
         Assert.Equal(("default", "ENABLED", "", ""), (findings.EventBusName, findings.State, findings.ScheduleExpression, findings.ManagedBy));
-        Assert.Equal("""{"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"]}""", findings.EventPattern);
+        Assert.Equal("""{"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"],"detail":{"severity":[{"numeric":[">=",7]}]}}""", findings.EventPattern);
         var target = Assert.Single(findings.Targets!);
         Assert.Equal(("arn:aws:sns:us-east-1:123456789012:Alerts", "arn:aws:sqs:us-east-1:123456789012:dlq", 4, 3600),
             (target.Arn, target.DeadLetterConfig!.Arn, target.RetryPolicy!.MaximumRetryAttempts, target.RetryPolicy.MaximumEventAgeInSeconds));
@@ -384,5 +385,37 @@ public sealed class FunctionAndEventMappingTests
         var findings = Scan(template, RuleIds.TaggingResource1);
         Assert.Equal(ComplianceStatus.Error, Status(findings, RuleIds.TaggingResource1, "arn:aws:sns:us-east-1:123456789012:Undecided"));
         Assert.Equal(ComplianceStatus.Fail, Status(findings, RuleIds.TaggingResource1, "arn:aws:sns:us-east-1:123456789012:Decided"));
+    }
+
+    [Fact]
+    public void Stack_tags_of_a_cloud_assembly_reach_the_resources_cloudformation_can_tag()
+    {
+        var folder = Folder();
+        Write("""
+            {
+              "version": "38.0.0",
+              "artifacts": {
+                "App": {
+                  "type": "aws:cloudformation:stack",
+                  "environment": "aws://111122223333/eu-west-1",
+                  "properties": { "templateFile": "App.template.json", "tags": { "Owner": "payments", "Environment": "dev" } }
+                }
+              }
+            }
+            """, "manifest.json", folder);
+        Write("""
+            {
+              "Resources": {
+                "Topic": { "Type": "AWS::SNS::Topic", "Properties": { "Tags": [{ "Key": "Environment", "Value": "prod" }] } },
+                "Policy": { "Type": "AWS::IAM::ManagedPolicy", "Properties": { "PolicyDocument": { "Version": "2012-10-17", "Statement": [] } } }
+              }
+            }
+            """, "App.template.json", folder);
+
+        var template = TemplateSource.Load(folder, new TemplateOptions());
+
+        var topic = Assert.Single(template.Inventory.SnsTopics);
+        Assert.Equal(("payments", "prod"), (topic.Tag("Owner"), topic.Tag("Environment")));
+        Assert.True(Assert.Single(template.Inventory.IamManagedPolicies).TagsUnknown);
     }
 }

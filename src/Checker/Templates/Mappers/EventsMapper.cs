@@ -13,6 +13,9 @@ namespace Compliance.Checker.Templates.Mappers;
 /// </summary>
 public sealed class EventsMapper : IResourceMapper
 {
+    /// <summary>Patterns as EventBridge shows them: "&gt;=" stays readable.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions PatternJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public IReadOnlyList<string> MappedTypes { get; } = [ResourceTypes.EventsRule, ResourceTypes.EventsEventBus, ResourceTypes.EventsEventBusPolicy];
 
     public IReadOnlyList<ResourceNaming> Namings { get; } =
@@ -105,7 +108,7 @@ public sealed class EventsMapper : IResourceMapper
                 {
                     null or CfnNull => "",
                     CfnScalar s => s.Value,
-                    CfnMap m when m.IsKnown => m.ToJson()!.ToJsonString(),
+                    CfnMap m when m.IsKnown => NumericOperands(m.ToJson()!).ToJsonString(PatternJson),
                     _ => null,
                 },
                 ScheduleExpression = p.String("ScheduleExpression", absent: ""),
@@ -113,6 +116,42 @@ public sealed class EventsMapper : IResourceMapper
                 Targets = Targets(p),
             }, rule);
         }
+    }
+
+    /// <summary>
+    /// The template keeps scalars as text, so a pattern written as an object carries "7" where JSON had 7; the operands of
+    /// a "numeric" filter are numbers (EventBridge rejects text there), so they become numbers again.
+    /// </summary>
+    private static JsonNode NumericOperands(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key == "numeric" && value is JsonArray operands)
+                    {
+                        obj[key] = new JsonArray(operands.Select(o => o is JsonValue v && v.TryGetValue<string>(out var text)
+                            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                            ? JsonValue.Create(number) : o?.DeepClone()).ToArray());
+                    }
+                    else if (value is not null)
+                    {
+                        NumericOperands(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array.OfType<JsonNode>())
+                {
+                    NumericOperands(item);
+                }
+
+                break;
+        }
+
+        return node;
     }
 
     /// <summary>A bus named by name or ARN, as its name; null when unknown.</summary>
