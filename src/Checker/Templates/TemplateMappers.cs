@@ -31,6 +31,9 @@ public static class TemplateMappers
         new ConfigRulesMapper(),
         new CloudWatchMapper(),
         new ApiGatewayMapper(),
+        new LambdaMapper(),
+        new EventsMapper(),
+        new VpcBlockPublicAccessMapper(),
     ];
 
     /// <summary>Every mapper's namings by type; a type declared twice is a programming error.</summary>

@@ -30,7 +30,7 @@ public static class TemplateSource
             {
                 var prefix = artifacts.Count == 1 ? "" : (duplicated.Contains(artifact.StackName) ? artifact.ArtifactId : artifact.StackName) + ".";
                 loader.AddTopLevel(artifact.TemplateFile, artifact.StackName, prefix,
-                    new StackEnvironment(artifact.AccountId ?? options.AccountId, artifact.Region ?? options.Region));
+                    new StackEnvironment(artifact.AccountId ?? options.AccountId, artifact.Region ?? options.Region), artifact.Tags);
             }
         }
         else if (File.Exists(path))

@@ -42,6 +42,14 @@ public sealed class TableBackedUpToLockedVault : IComplianceRule
         foreach (var table in context.Inventory.DynamoDbTables)
         {
             var subject = $"DynamoDB table {table.DisplayName}";
+            if (context.FromTemplate)
+            {
+                // Backups are recovery points AWS Backup made, and the vault's lock is set outside any table: a template shows neither.
+                yield return Descriptor.NotApplicable(table.Ref,
+                    $"{subject}: whether AWS Backup has backed it up into a locked vault is not declared in a template; judged on the live account.");
+                continue;
+            }
+
             var evidence = new Dictionary<string, string> { ["tableArn"] = table.Arn ?? "unknown" };
             if (table.Arn is null || !latest.TryGetValue(table.Arn, out var backup))
             {

@@ -46,6 +46,13 @@ public sealed class AccountVpcBlockPublicAccess : IComplianceRule
         {
             var subject = new ResourceRef(ResourceTypes.Account, account, null, region, account);
             var options = context.Inventory.VpcBlockPublicAccessOptions.FirstOrDefault(o => o.AccountId == account && o.Region == region);
+            if (options is null && context.FromTemplate)
+            {
+                yield return Descriptor.NotApplicable(subject,
+                    $"Account {account} in {region}: VPC Block Public Access options are not declared in this template; judged on the live account.");
+                continue;
+            }
+
             if (options?.InternetGatewayBlockMode is not { } mode)
             {
                 var what = options is null ? "were not collected" : "could not be read";

@@ -69,6 +69,15 @@ public sealed class SecurityEventsRouted : IComplianceRule
                 .Where(r => r.AccountId == account && r.Region == region && IsDefaultBus(r.EventBusName))
                 .Select(r => RouteFor(r, targets))
                 .ToList();
+            if (context.FromTemplate && !routes.Any(r => categories.Any(c => c.Events.Any(e => r.Matches(e.Event) != false))))
+            {
+                // A template that routes no security event is not the account's security-routing stack; another stack may be.
+                yield return Descriptor.NotApplicable(accountRef,
+                    $"Account {account} in {region}: no default-bus rule matching security events is declared in this template; judged on the live account.",
+                    new Dictionary<string, string> { ["defaultBusRules"] = routes.Count == 0 ? "none" : string.Join(",", routes.Select(r => r.Rule.Name)) });
+                continue;
+            }
+
             yield return Judge(accountRef, account, region, categories, routes, required.Count - categories.Count, globalRegion);
         }
     }

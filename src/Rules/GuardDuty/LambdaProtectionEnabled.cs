@@ -22,5 +22,5 @@ public sealed class LambdaProtectionEnabled : IComplianceRule
     };
 
     public IEnumerable<Finding> Evaluate(RuleContext context) =>
-        ProtectionPlan.Evaluate(Descriptor, context.Inventory, "LAMBDA_NETWORK_LOGS", "Lambda Protection");
+        ProtectionPlan.Evaluate(Descriptor, context, "LAMBDA_NETWORK_LOGS", "Lambda Protection");
 }

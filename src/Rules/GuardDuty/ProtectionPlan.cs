@@ -12,17 +12,22 @@ internal static class ProtectionPlan
     private const string Disabled = "DISABLED";
 
     /// <param name="rule">The rule judging.</param>
-    /// <param name="inventory">The inventory.</param>
+    /// <param name="context">The rule's context: its inventory, and whether it is a template's.</param>
     /// <param name="feature">The plan's feature name in GetDetector, e.g. LAMBDA_NETWORK_LOGS.</param>
     /// <param name="plan">How messages name the plan, e.g. "Lambda Protection".</param>
-    public static IEnumerable<Finding> Evaluate(RuleDescriptor rule, AwsInventory inventory, string feature, string plan)
+    public static IEnumerable<Finding> Evaluate(RuleDescriptor rule, RuleContext context, string feature, string plan)
     {
+        var inventory = context.Inventory;
         foreach (var (account, region) in inventory.AccountRegions())
         {
             var detectors = GuardDutyRegions.Detectors(inventory, account, region);
             if (detectors.Count == 0)
             {
-                yield return GuardDutyRegions.NoDetector(rule, inventory, account, region, $"{plan} is not enabled there");
+                yield return context.FromTemplate
+                    ? rule.NotApplicable(GuardDutyRegions.AccountRef(account, region),
+                        $"Account {account} in {region}: a GuardDuty detector is not declared in this template; judged on the live account.",
+                        new Dictionary<string, string> { ["detectorCount"] = "0" })
+                    : GuardDutyRegions.NoDetector(rule, inventory, account, region, $"{plan} is not enabled there");
                 continue;
             }
 

@@ -22,5 +22,5 @@ public sealed class S3ProtectionEnabled : IComplianceRule
     };
 
     public IEnumerable<Finding> Evaluate(RuleContext context) =>
-        ProtectionPlan.Evaluate(Descriptor, context.Inventory, "S3_DATA_EVENTS", "S3 Protection");
+        ProtectionPlan.Evaluate(Descriptor, context, "S3_DATA_EVENTS", "S3 Protection");
 }

@@ -27,11 +27,17 @@ public sealed class SampleTemplateTests
                 "EC2.Instance.1", "EC2.Instance.2", "EC2.NetworkAcl.1", "EC2.NetworkAcl.2", "EC2.NetworkAcl.3", "EC2.RouteTable.1",
                 "EC2.SecurityGroup.1", "EC2.SecurityGroup.2", "EC2.SecurityGroup.3", "EC2.SecurityGroup.4", "EC2.SecurityGroup.5",
                 "EC2.Subnet.1", "EC2.VPC.1", "EC2.VPC.2", "EC2.VPCEndpoint.1", "EC2.Volume.1", "GuardDuty.Detector.1",
-                "IAM.Account.4", "KMS.Key.1", "KMS.Key.3", "KMS.Key.4", "Logs.LogGroup.1", "Logs.LogGroup.2",
+                "KMS.Key.1", "KMS.Key.3", "KMS.Key.4", "Logs.LogGroup.1", "Logs.LogGroup.2",
                 "Logs.MetricFilter.1", "Logs.MetricFilter.2", "Logs.MetricFilter.3", "Logs.MetricFilter.4",
                 "S3.Bucket.1", "S3.Bucket.3", "S3.Bucket.4", "S3.Bucket.5", "S3.Bucket.6", "S3.Bucket.7", "S3.Bucket.8", "S3.Bucket.9",
                 "SNS.Topic.1", "SNS.Topic.2", "SecretsManager.Secret.1",
                 "DynamoDB.Table.5", "IAM.Policy.1", "IAM.Policy.2", "IAM.Policy.3", "IAM.Role.1", "IAM.Role.2", "IAM.User.3",
+
+                // Lambda, EventBridge and the issue-7 rules of GuardDuty, DynamoDB, EC2, SNS, Secrets Manager and tagging.
+                "DynamoDB.Table.3", "EC2.Account.1", "EC2.Subnet.2", "Events.EventBus.1", "Events.Rule.1",
+                "GuardDuty.Detector.2", "GuardDuty.Detector.3",
+                "Lambda.Function.1", "Lambda.Function.2", "Lambda.Function.3", "Lambda.Function.4", "Lambda.Function.5", "Lambda.Function.6",
+                "SNS.Topic.3", "SecretsManager.Secret.3", "Tagging.Resource.1",
             },
             failing);
 
@@ -40,6 +46,8 @@ public sealed class SampleTemplateTests
         // So is whether the trail writing into it exposes its log files (CloudTrail.Trail.5 cannot fail from a template).
         Assert.Equal(ComplianceStatus.Error, Status(findings, "CloudTrail.Trail.5", "payments-exports-dev-123456789012"));
         Assert.All(findings.Where(f => f.RuleId is "S3.Account.1" or "EC2.Account.2" or "KMS.Key.2" or "EC2.Snapshot.1" or "IAM.Account.3"),
+            f => Assert.Equal(ComplianceStatus.NotApplicable, f.Status));
+        Assert.All(findings.Where(f => f.RuleId is "DynamoDB.Table.4" or "GuardDuty.Detector.4" or "SecretsManager.Secret.2" or "SecretsManager.Secret.4"),
             f => Assert.Equal(ComplianceStatus.NotApplicable, f.Status));
 
         // The root user and the credential report are live state; the template declares no Access Analyzer.

@@ -219,13 +219,13 @@ public sealed class ServiceMappingTests
     {
         var template = Load("""
             Resources:
-              Fn: { Type: AWS::Lambda::Function }
-              Fn2: { Type: AWS::Lambda::Function }
+              Fn: { Type: AWS::SQS::Queue }
+              Fn2: { Type: AWS::SQS::Queue }
               Thing: { Type: Custom::Thing }
               Meta: { Type: AWS::CDK::Metadata }
             """);
 
-        Assert.Equal(new Dictionary<string, int> { ["AWS::Lambda::Function"] = 2, ["Custom::Thing"] = 1 }, template.NotMapped);
+        Assert.Equal(new Dictionary<string, int> { ["AWS::SQS::Queue"] = 2, ["Custom::Thing"] = 1 }, template.NotMapped);
         Assert.Empty(template.Inventory.AllResources());
     }
 

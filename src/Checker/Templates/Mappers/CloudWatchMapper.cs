@@ -89,7 +89,7 @@ public sealed class CloudWatchMapper : IResourceMapper
 
         context.Add(new CloudWatchAlarm
         {
-            Id = alarm.Name, Region = alarm.Region, AccountId = alarm.AccountId,
+            Id = alarm.Name, Region = alarm.Region, AccountId = alarm.AccountId, Tags = p.Tags(),
             Arn = alarm.Attribute("Arn"),
             ActionsEnabled = p.Bool("ActionsEnabled", absent: true),
             AlarmActions = p.Strings("AlarmActions"),

@@ -132,6 +132,9 @@ public sealed class Ec2ComputeMapper : IResourceMapper
             {
                 Id = $"{instance.Name}:{name}", Region = instance.Region, AccountId = instance.AccountId,
                 Encrypted = encrypted, KmsKeyId = ebs.String("KmsKeyId"), AttachedInstanceIds = [instance.Name],
+                // A volume the instance creates gets the instance's tags only with PropagateTagsToVolumeOnCreation.
+                Tags = p.Bool("PropagateTagsToVolumeOnCreation", absent: false) == true ? p.Tags() : new Dictionary<string, string>(),
+                TagsUnknown = p.Bool("PropagateTagsToVolumeOnCreation", absent: false) is null,
             }, instance);
         }
     }

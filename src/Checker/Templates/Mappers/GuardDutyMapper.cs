@@ -6,10 +6,14 @@ namespace Compliance.Checker.Templates.Mappers;
 
 /// <summary>
 /// GuardDuty detectors: ENABLED or DISABLED as Enable says, with the protection plans the template names (Features,
-/// or the older DataSources). Who administers the detector is live state and stays unknown.
+/// or the older DataSources); a plan it does not name is ENABLED, as CreateDetector enables every optional plan but
+/// Runtime Monitoring unless told otherwise. Who administers the detector is live state and stays unknown.
 /// </summary>
 public sealed class GuardDutyMapper : IResourceMapper
 {
+    /// <summary>The optional protection plans a new detector gets unless the call disables them (CreateDetector).</summary>
+    private static readonly string[] DefaultPlans = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS"];
+
     public IReadOnlyList<string> MappedTypes { get; } = [ResourceTypes.GuardDutyDetector];
 
     public IReadOnlyList<ResourceNaming> Namings { get; } =
@@ -22,16 +26,30 @@ public sealed class GuardDutyMapper : IResourceMapper
         foreach (var detector in context.Resources(ResourceTypes.GuardDutyDetector))
         {
             var p = detector.Properties;
-            var features = new Dictionary<string, string>(StringComparer.Ordinal);
+            // CreateDetector enables every optional plan the call does not name, except Runtime Monitoring.
+            var features = DefaultPlans.ToDictionary(f => f, _ => "ENABLED", StringComparer.Ordinal);
             var sources = p.Map("DataSources");
+            if (sources is null || p.Maps("Features") is null)
+            {
+                context.Warn($"{detector.Describe(sources is null ? "DataSources" : "Features")}: {p.UnknownReason(sources is null ? "DataSources" : "Features")}; the detector's protection plans are unknown.");
+                features.Clear();
+            }
+
             AddLegacy(features, "S3_DATA_EVENTS", sources?.Map("S3Logs")?.Bool("Enable", absent: null));
             AddLegacy(features, "EKS_AUDIT_LOGS", sources?.Map("Kubernetes")?.Map("AuditLogs")?.Bool("Enable", absent: null));
             AddLegacy(features, "EBS_MALWARE_PROTECTION", sources?.Map("MalwareProtection")?.Map("ScanEc2InstanceWithFindings")?.Bool("EbsVolumes", absent: null));
-            foreach (var feature in p.Maps("Features") ?? [])
+            foreach (var feature in features.Count == 0 ? [] : p.Maps("Features") ?? [])
             {
-                if (feature.String("Name") is { } name && feature.String("Status") is { } status)
+                if (feature.String("Name") is { } name)
                 {
-                    features[name] = status;
+                    if (feature.String("Status") is { } status)
+                    {
+                        features[name] = status;
+                    }
+                    else
+                    {
+                        features[name] = "(unknown)"; // the rule of that plan reports it cannot tell
+                    }
                 }
             }
 

@@ -16,6 +16,19 @@ public sealed class MappingContext
     private readonly Dictionary<(string Type, string Id), SourceLocation> _locations = [];
     private readonly List<string> _warnings = [];
 
+    /// <summary>
+    /// Taggable resources whose CloudFormation type has no Tags property: their tags are set outside the template
+    /// (TagPolicy, TagResource), so a template leaves them unknown.
+    /// </summary>
+    private static readonly HashSet<string> NoTagsProperty = new(StringComparer.Ordinal) { "AWS::IAM::ManagedPolicy", "AWS::Events::Rule" };
+
+    /// <summary>Types CloudFormation cannot tag (no Tags property), so stack tags do not reach them.</summary>
+    private static readonly HashSet<string> NoStackTags = new(StringComparer.Ordinal)
+    {
+        "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy",
+        "AWS::Events::Rule", "AWS::Lambda::Permission", "AWS::Lambda::Url", "AWS::SNS::TopicPolicy", "AWS::S3::BucketPolicy",
+    };
+
     internal MappingContext(TemplateSet set)
     {
         foreach (var stack in set.Stacks.Where(IsCreated))
@@ -86,9 +99,28 @@ public sealed class MappingContext
         return index.GetValueOrDefault(reference);
     }
 
-    /// <summary>Adds a record, located at the resource that declares it.</summary>
+    /// <summary>
+    /// Adds a record, located at the resource that declares it. When the declaring resource's Tags hold a value the
+    /// template cannot decide, the record's tags are unknown (<see cref="AwsResource.TagsUnknown"/>), not missing.
+    /// </summary>
     public void Add(AwsResource record, DeclaredResource declaredAt)
     {
+        if ((declaredAt.Properties["Tags"] is { IsKnown: false } || NoTagsProperty.Contains(declaredAt.Type)) && !record.TagsUnknown)
+        {
+            record = record with { TagsUnknown = true };
+        }
+        else if (declaredAt.Stack.StackTags.Count > 0 && !record.TagsUnknown && !NoStackTags.Contains(declaredAt.Type))
+        {
+            // CloudFormation applies stack tags to the taggable resources it creates; a resource's own tag of the same key wins.
+            var tags = new Dictionary<string, string>(declaredAt.Stack.StackTags, StringComparer.Ordinal);
+            foreach (var (key, value) in record.Tags)
+            {
+                tags[key] = value;
+            }
+
+            record = record with { Tags = tags };
+        }
+
         _records.Add(record);
         if (!_locations.TryAdd((record.ResourceType, record.Id), declaredAt.Location))
         {

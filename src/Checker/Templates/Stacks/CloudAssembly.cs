@@ -10,7 +10,8 @@ namespace Compliance.Checker.Templates.Stacks;
 /// <param name="TemplateFile">The template's full path.</param>
 /// <param name="AccountId">The account of the stack's environment, or null when it is environment-agnostic.</param>
 /// <param name="Region">The region of the stack's environment, or null when it is environment-agnostic.</param>
-public sealed record StackArtifact(string StackName, string ArtifactId, string TemplateFile, string? AccountId, string? Region);
+/// <param name="Tags">The stack-level tags (properties.tags; CDK's Tags.of on a stack or the app), which CloudFormation applies to the stack's taggable resources.</param>
+public sealed record StackArtifact(string StackName, string ArtifactId, string TemplateFile, string? AccountId, string? Region, IReadOnlyDictionary<string, string>? Tags = null);
 
 /// <summary>Reads a cdk.out folder: its manifest.json lists the stacks; nested assemblies (CDK stages) are followed.</summary>
 internal static class CloudAssembly
@@ -62,7 +63,10 @@ internal static class CloudAssembly
                 if (type == "aws:cloudformation:stack" && properties.ValueKind == JsonValueKind.Object && Text(properties, "templateFile") is { } template)
                 {
                     var (account, region) = Environment(Text(artifact.Value, "environment"));
-                    stacks.Add(new StackArtifact(Text(properties, "stackName") ?? artifact.Name, artifact.Name, Path.Combine(folder, template), account, region));
+                    var tags = properties.TryGetProperty("tags", out var t) && t.ValueKind == JsonValueKind.Object
+                        ? t.EnumerateObject().Where(e => e.Value.ValueKind == JsonValueKind.String).ToDictionary(e => e.Name, e => e.Value.GetString()!, StringComparer.Ordinal)
+                        : null;
+                    stacks.Add(new StackArtifact(Text(properties, "stackName") ?? artifact.Name, artifact.Name, Path.Combine(folder, template), account, region, tags));
                 }
                 else if (type == "cdk:cloud-assembly" && depth < 8 && properties.ValueKind == JsonValueKind.Object && Text(properties, "directoryName") is { } directory)
                 {

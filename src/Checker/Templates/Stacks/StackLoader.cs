@@ -12,9 +12,9 @@ internal sealed class StackLoader(List<string> warnings)
     /// <summary>Every stack read so far, parents before their nested stacks.</summary>
     public IReadOnlyList<TemplateStack> Stacks => _stacks;
 
-    public void AddTopLevel(string file, string stackName, string idPrefix, StackEnvironment environment)
+    public void AddTopLevel(string file, string stackName, string idPrefix, StackEnvironment environment, IReadOnlyDictionary<string, string>? stackTags = null)
     {
-        var stack = new TemplateStack(TemplateReader.ReadFile(file, DisplayPath(file)), stackName, idPrefix, environment);
+        var stack = new TemplateStack(TemplateReader.ReadFile(file, DisplayPath(file)), stackName, idPrefix, environment) { StackTags = stackTags ?? new Dictionary<string, string>() };
         _stacks.Add(stack);
         AddNested(stack, Path.GetDirectoryName(Path.GetFullPath(file))!, [Path.GetFullPath(file)]);
     }

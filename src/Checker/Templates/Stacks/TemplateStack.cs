@@ -32,6 +32,16 @@ public sealed class TemplateStack
 
     public StackEnvironment Environment { get; }
 
+    /// <summary>
+    /// Stack-level tags of a cdk.out stack (its manifest's tags), which CloudFormation applies to every taggable resource
+    /// of the stack and its nested stacks; empty for a lone template, whose stack tags are given at deployment.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StackTags
+    {
+        get => Parent?.StackTags ?? field;
+        init;
+    } = new Dictionary<string, string>();
+
     /// <summary>The stack that declares this one as an AWS::CloudFormation::Stack, if nested.</summary>
     public TemplateStack? Parent { get; }
 
