@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using Compliance.Benchmarks;
+
+// `--peak-memory [N]`: one 100,000-resource (or N) scan in a fresh process, with its peak working set (docs/performance.md).
+// Anything else goes to BenchmarkDotNet: `-- --filter '*'` runs every benchmark.
+if (args.Length > 0 && args[0] == PeakMemory.Option)
+{
+    return await PeakMemory.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == PeakMemory.WriteOption)
+{
+    return await PeakMemory.WriteSnapshotAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);
+return 0;
