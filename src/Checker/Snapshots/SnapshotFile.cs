@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Compliance.Checker.Json;
 
 namespace Compliance.Checker.Snapshots;
@@ -46,7 +45,7 @@ public static class SnapshotFile
         var start = stream.Position;
         try
         {
-            if (await JsonSerializer.DeserializeAsync(stream, StrictTypeInfo, cancellationToken) is { SchemaVersion: Snapshot.CurrentSchemaVersion } snapshot)
+            if (await SnapshotReading.DeserializeAsync(stream, cancellationToken) is { SchemaVersion: Snapshot.CurrentSchemaVersion } snapshot)
             {
                 return snapshot;
             }
@@ -76,16 +75,6 @@ public static class SnapshotFile
 
         return snapshot ?? throw new InputException($"{name}: invalid snapshot: the file holds JSON null, expected an object with schemaVersion and inventory.");
     }
-
-    /// <summary>
-    /// The snapshot contract as the document check reads it: JsonDocument's defaults admit no comments and no trailing
-    /// commas, so the streaming read does not either, and a file is accepted by both or by neither.
-    /// </summary>
-    private static readonly JsonTypeInfo<Snapshot> StrictTypeInfo = (JsonTypeInfo<Snapshot>)new JsonSerializerOptions(ComplianceJson.Options)
-    {
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-    }.GetTypeInfo(typeof(Snapshot));
 
     public static async Task WriteAsync(Snapshot snapshot, Stream stream, CancellationToken cancellationToken = default) =>
         await JsonSerializer.SerializeAsync(stream, snapshot, ComplianceJson.TypeInfo<Snapshot>(), cancellationToken);

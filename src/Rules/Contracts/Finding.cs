@@ -19,7 +19,7 @@ public sealed record Finding
     public required string Message { get; init; }
 
     /// <summary>The settings read and the exact offending values, as data.</summary>
-    public IReadOnlyDictionary<string, string> Evidence { get; init; } = EvidenceMap.Empty;
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = StringMap.Empty;
 
     /// <summary>Where the resource is declared, when the inventory came from a template.</summary>
     public SourceLocation? Location { get; init; }

@@ -28,6 +28,6 @@ public static class FindingFactory
             Severity = rule.Severity,
             Resource = resource,
             Message = message,
-            Evidence = EvidenceMap.From(evidence),
+            Evidence = StringMap.From(evidence),
         };
 }

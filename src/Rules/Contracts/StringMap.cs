@@ -3,29 +3,30 @@ using System.Diagnostics.CodeAnalysis;
 namespace Compliance.Rules;
 
 /// <summary>
-/// Evidence as a finding keeps it: the pairs in the order they were added, in one array, about a third of the size of
-/// the Dictionary a rule builds (a 100,000-resource scan keeps some 280,000 findings). Keys compare ordinally, as in
-/// the dictionaries rules build; a dictionary with another comparer, or a large one, is kept as it is.
+/// A small read-only map of text, as findings keep their evidence and snapshots their tags: the pairs in the order
+/// they were added, in one array, about a third of the size of a Dictionary (a 100,000-resource scan keeps some
+/// 280,000 findings and 100,000 tag sets). Keys compare ordinally, as in a default Dictionary of strings; a dictionary
+/// with another comparer, or a large one, is kept as it is.
 /// </summary>
-internal sealed class EvidenceMap : IReadOnlyDictionary<string, string>
+public sealed class StringMap : IReadOnlyDictionary<string, string>
 {
     private const int MaxCompacted = 12;
     private readonly KeyValuePair<string, string>[] _pairs;
 
-    private EvidenceMap(KeyValuePair<string, string>[] pairs) => _pairs = pairs;
+    private StringMap(KeyValuePair<string, string>[] pairs) => _pairs = pairs;
 
-    /// <summary>No evidence; shared, since it cannot change.</summary>
-    public static IReadOnlyDictionary<string, string> Empty { get; } = new EvidenceMap([]);
+    /// <summary>The empty map; shared, since it cannot change.</summary>
+    public static IReadOnlyDictionary<string, string> Empty { get; } = new StringMap([]);
 
-    /// <summary>The evidence to keep for <paramref name="evidence"/>.</summary>
+    /// <summary>The map to keep for <paramref name="evidence"/>: compacted when it is a small default-comparer Dictionary.</summary>
     public static IReadOnlyDictionary<string, string> From(IReadOnlyDictionary<string, string>? evidence) => evidence switch
     {
         null or { Count: 0 } => Empty,
-        Dictionary<string, string> d when d.Count <= MaxCompacted && (d.Comparer == EqualityComparer<string>.Default || d.Comparer == StringComparer.Ordinal) => new EvidenceMap([.. d]),
+        Dictionary<string, string> d when d.Count <= MaxCompacted && (d.Comparer == EqualityComparer<string>.Default || d.Comparer == StringComparer.Ordinal) => new StringMap([.. d]),
         _ => evidence,
     };
 
-    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No evidence '{key}'.");
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No entry '{key}'.");
 
     public IEnumerable<string> Keys => _pairs.Select(p => p.Key);
 
