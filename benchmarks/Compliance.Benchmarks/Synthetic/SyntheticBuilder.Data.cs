@@ -22,7 +22,9 @@ internal sealed partial class SyntheticBuilder
             var pending = Chance(0.01);
             var root = Allow(Aws($"arn:aws:iam::{Account}:root"), ["kms:*"], ["*"]);
             var use = Allow(Aws($"arn:aws:iam::{Account}:role/application"), ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*"], ["*"],
-                new PolicyCondition("StringEquals", "kms:CallerAccount", [Account]));
+                Chance(0.9)
+                    ? [new PolicyCondition("StringEquals", "kms:ViaService", [$"s3.{region}.amazonaws.com", $"dynamodb.{region}.amazonaws.com"]), new PolicyCondition("StringEquals", "kms:CallerAccount", [Account])]
+                    : [new PolicyCondition("StringEquals", "kms:CallerAccount", [Account])]);
             var statements = Chance(0.02) ? new[] { root, Allow(Everyone, ["kms:Decrypt"], ["*"]) } : new[] { root, use };
             _keys.Add(new KmsKey
             {
@@ -51,7 +53,8 @@ internal sealed partial class SyntheticBuilder
                 statements.Add(Deny(["s3:*"], [arn, $"{arn}/*"], new PolicyCondition("Bool", "aws:SecureTransport", ["false"])));
             }
 
-            if (!isLog && Chance(0.05))
+            var open = !isLog && Chance(0.05);
+            if (open)
             {
                 statements.Add(Allow(Everyone, ["s3:GetObject"], [$"{arn}/*"]));
             }
@@ -67,7 +70,7 @@ internal sealed partial class SyntheticBuilder
                 Id = name, Region = region, AccountId = Account, Arn = arn,
                 Tags = isLog ? Tags(name, purpose: "logs") : Tags(name),
                 Encryption = encryption,
-                PublicAccessBlock = Chance(0.92) ? new PublicAccessBlock(true, true, true, true) : new PublicAccessBlock(false, false, true, true),
+                PublicAccessBlock = open ? PublicAccessBlock.None : Chance(0.92) ? new PublicAccessBlock(true, true, true, true) : new PublicAccessBlock(false, false, true, true),
                 Versioning = new BucketVersioning(Chance(0.85) ? "Enabled" : "Suspended", false),
                 Policy = new PolicyDocument("2012-10-17", statements),
                 AclGrants = [new AclGrant("79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be", "FULL_CONTROL")],

@@ -7,6 +7,12 @@ internal sealed partial class SyntheticBuilder
 {
     private static readonly string[] Tiers = ["web", "app", "data", "management"];
 
+    private static readonly (string Service, string Type)[] Endpoints =
+    [
+        ("s3", "Gateway"), ("dynamodb", "Gateway"), ("kms", "Interface"), ("secretsmanager", "Interface"), ("logs", "Interface"),
+        ("monitoring", "Interface"), ("sns", "Interface"), ("sts", "Interface"), ("events", "Interface"), ("execute-api", "Interface"),
+    ];
+
     private void AddNetwork(int block, BlockKeys keys)
     {
         var region = keys.Region;
@@ -94,7 +100,7 @@ internal sealed partial class SyntheticBuilder
         _networkAcls.Add(new NetworkAcl
         {
             Id = id, Region = region, AccountId = Account, Arn = Arn(region, "network-acl", id), Tags = Tags("tiers", "app"), VpcId = vpcId,
-            Entries = entries, SubnetIds = subnets.Select(s => s.Id).ToList(),
+            Entries = entries, SubnetIds = Chance(0.03) ? [] : subnets.Select(s => s.Id).ToList(), // now and then left unattached
         });
     }
 
@@ -115,8 +121,11 @@ internal sealed partial class SyntheticBuilder
 
     private void AddEndpoints(string region, string vpcId)
     {
-        foreach (var (service, type) in new[] { ("s3", "Gateway"), ("dynamodb", "Gateway"), ("kms", "Interface") })
+        // The baseline's ten endpoints; now and then a VPC has an SSM endpoint where one of them should be.
+        var missing = Chance(0.15) ? random.Next(Endpoints.Length) : -1;
+        for (var e = 0; e < Endpoints.Length; e++)
         {
+            var (service, type) = e == missing ? ("ssm", "Interface") : Endpoints[e];
             var id = NextId("vpce");
             var policy = Chance(0.15)
                 ? new PolicyDocument("2008-10-17", [Allow(Everyone, ["*"], ["*"])])
@@ -130,10 +139,10 @@ internal sealed partial class SyntheticBuilder
         }
     }
 
-    /// <summary>A default group and 24 tiered groups: web open on 443, app and data reached from the tier before, management from the admin range.</summary>
+    /// <summary>A default group and 19 tiered groups: web open on 443, app and data reached from the tier before, management from the admin range.</summary>
     private void AddSecurityGroups(string region, string vpcId, string octet)
     {
-        var ids = Enumerable.Range(0, 25).Select(_ => NextId("sg")).ToArray();
+        var ids = Enumerable.Range(0, 20).Select(_ => NextId("sg")).ToArray();
         var world = "0.0.0.0/0";
         var defaultRules = Chance(0.2);
         _groups.Add(new SecurityGroup

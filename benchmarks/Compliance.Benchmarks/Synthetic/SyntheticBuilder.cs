@@ -73,7 +73,8 @@ internal sealed partial class SyntheticBuilder(SyntheticMix mix, Random random)
                 EbsDefaultKmsKeyId = i < mix.Regions.Count - 1 ? blocks[i].DataKeyArn : null,
             }).ToList(),
             Buckets = _buckets,
-            AccountPublicAccessBlocks = [new AccountPublicAccessBlock { Id = Account, Region = "global", AccountId = Account, Settings = new PublicAccessBlock(true, true, true, true) }],
+            // RestrictPublicBuckets is off at the account level, so a bucket that drops its own block and publishes a policy is public.
+            AccountPublicAccessBlocks = [new AccountPublicAccessBlock { Id = Account, Region = "global", AccountId = Account, Settings = new PublicAccessBlock(true, true, true, false) }],
             KmsKeys = _keys,
             LogGroups = _logGroups,
             GuardDutyDetectors = mix.Regions.Select(Detector).ToList(),

@@ -31,8 +31,8 @@ public static class SyntheticInventory
 
 /// <summary>
 /// How many records of each type an inventory of a given size holds: per 100 resources one VPC block of
-/// 1 VPC, 6 subnets, 3 route tables, 2 network ACLs, 1 flow log, 3 VPC endpoints, 25 security groups, 8 instances,
-/// 12 volumes, 4 snapshots, 8 buckets, 8 log groups, 3 KMS keys, 4 topics, 5 secrets and 7 tables; plus per region
+/// 1 VPC, 6 subnets, 3 route tables, 2 network ACLs, 1 flow log, 10 VPC endpoints, 20 security groups, 8 instances,
+/// 10 volumes, 4 snapshots, 8 buckets, 8 log groups, 3 KMS keys, 4 topics, 5 secrets and 7 tables; plus per region
 /// the EBS settings, a Config recorder and a GuardDuty detector, and per account one trail, the S3 account block and
 /// the password policy. Volumes absorb the difference so the total is exact.
 /// </summary>
@@ -49,8 +49,8 @@ public sealed record SyntheticMix
     public int RouteTables => Blocks * 3;
     public int NetworkAcls => Blocks * 2;
     public int FlowLogs => Blocks;
-    public int VpcEndpoints => Blocks * 3;
-    public int SecurityGroups => Blocks * 25;
+    public int VpcEndpoints => Blocks * 10;
+    public int SecurityGroups => Blocks * 20;
     public int Instances => Blocks * 8;
     public required int Volumes { get; init; }
     public int Snapshots => Blocks * 4;
@@ -81,7 +81,7 @@ public sealed record SyntheticMix
             Total = resources,
             Regions = regions,
             Blocks = blocks,
-            Volumes = blocks * 12 + (resources - blocks * 100) - fixedPerAccount,
+            Volumes = blocks * 10 + (resources - blocks * 100) - fixedPerAccount,
         };
     }
 }
