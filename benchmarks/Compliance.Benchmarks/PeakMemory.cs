@@ -74,11 +74,19 @@ internal static class PeakMemory
         return child.ExitCode;
     }
 
+    private static TimeSpan _cpu;
+
+    /// <summary>
+    /// One step: its wall time and the CPU time the process spent on it (all threads, GC included). On a shared machine
+    /// the wall time stretches with the other load; the CPU time much less, so both are printed.
+    /// </summary>
     private static void Report(string step, TimeSpan? took)
     {
         using var self = Process.GetCurrentProcess();
-        var time = took is { } t ? $"{t.TotalMilliseconds,7:0} ms" : "          ";
-        Console.WriteLine($"{time}  {step,-60} working set {Mib(self.WorkingSet64),5} MiB, peak {Mib(self.PeakWorkingSet64),5} MiB");
+        var cpu = self.TotalProcessorTime;
+        var time = took is { } t ? $"{t.TotalMilliseconds,7:0} ms wall {(cpu - _cpu).TotalMilliseconds,7:0} ms CPU" : new string(' ', 29);
+        _cpu = cpu;
+        Console.WriteLine($"{time}  {step,-56} working set {Mib(self.WorkingSet64),5} MiB, peak {Mib(self.PeakWorkingSet64),5} MiB");
     }
 
     private static long Mib(long bytes) => bytes / (1024 * 1024);

@@ -22,14 +22,28 @@ public static class PolicyAnalysis
     /// <summary>True when the statement's action list (or NotAction) lets through <paramref name="action"/>.</summary>
     public static bool MatchesAction(this PolicyStatement statement, string action) =>
         statement.NotActions.Count > 0
-            ? !statement.NotActions.Any(pattern => WildcardMatch(pattern, action))
-            : statement.Actions.Any(pattern => WildcardMatch(pattern, action));
+            ? !AnyMatches(statement.NotActions, action)
+            : AnyMatches(statement.Actions, action);
 
     /// <summary>True when the statement covers <paramref name="resourceArn"/> (Resource or NotResource).</summary>
     public static bool MatchesResource(this PolicyStatement statement, string resourceArn) =>
         statement.NotResources.Count > 0
-            ? !statement.NotResources.Any(pattern => WildcardMatch(pattern, resourceArn))
-            : statement.Resources.Count == 0 || statement.Resources.Any(pattern => WildcardMatch(pattern, resourceArn));
+            ? !AnyMatches(statement.NotResources, resourceArn)
+            : statement.Resources.Count == 0 || AnyMatches(statement.Resources, resourceArn);
+
+    /// <summary>True when one of the patterns matches; a plain loop, as rules ask this for every action of every statement.</summary>
+    private static bool AnyMatches(IReadOnlyList<string> patterns, string value)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (WildcardMatch(patterns[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the statement grants every action ("*", or NotAction).</summary>
     public static bool AllowsAllActions(this PolicyStatement statement) =>
