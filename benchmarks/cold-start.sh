@@ -12,7 +12,7 @@ dotnet build benchmarks/Compliance.Benchmarks -c Release --nologo -v quiet >/dev
 bench="dotnet benchmarks/Compliance.Benchmarks/bin/Release/net10.0/Compliance.Benchmarks.dll --cold-start $runs"
 
 dotnet publish src/Checker -c Release -o "$out/jit" --nologo -v quiet >/dev/null
-dotnet publish src/Checker -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/r2r" --nologo -v quiet >/dev/null
+dotnet publish src/Checker -c Release -p:PublishProfile=Function -o "$out/r2r" --nologo -v quiet >/dev/null   # what the CDK app deploys
 
 run() { printf '%-44s ' "$1"; shift; env "$@" $bench dotnet "$out/$variant/compliance.dll" scan --snapshot "$snapshot" --format json; }
 for variant in jit r2r; do
