@@ -37,6 +37,9 @@ public sealed record DeploymentSettings
     /// <summary>Create the multi-region CloudTrail trail the security-group rule needs (<c>cloudTrail</c>, default false).</summary>
     public required bool CloudTrail { get; init; }
 
+    /// <summary>Lambda SnapStart on the checker's published version, triggers invoking its alias (<c>snapStart</c>, default false).</summary>
+    public bool SnapStart { get; init; }
+
     /// <summary>Regions of the nightly scan (<c>scanRegions</c>, comma-separated); empty means the deployment region.</summary>
     public required IReadOnlyList<string> ScanRegions { get; init; }
 
@@ -176,6 +179,7 @@ public sealed record DeploymentSettings
             RemediationAllow = List("remediationAllow"),
             AlertEmail = Get("alertEmail"),
             CloudTrail = Flag("cloudTrail", fallback: false),
+            SnapStart = Flag("snapStart", fallback: false),
             ScanRegions = List("scanRegions"),
             Suppressions = Get("suppressions"),
             RemediationTargets = new Dictionary<string, string?>

@@ -9,7 +9,7 @@ public sealed record RepositoryLayout
     public const string FunctionOutput = "artifacts/function";
 
     /// <summary>The command that produces <see cref="FunctionOutput"/>.</summary>
-    public const string PublishCommand = "dotnet publish src/Checker -c Release -o artifacts/function";
+    public const string PublishCommand = "dotnet publish src/Checker -c Release -p:PublishProfile=Function -o artifacts/function";
 
     /// <summary>The repository root (the folder holding Compliance.sln).</summary>
     public required string Root { get; init; }

@@ -18,7 +18,7 @@ internal static class ScanCommand
         var template = new TemplateCommandOptions();
         var live = new LiveCommandOptions();
         var securityGroups = new Option<string[]>("--security-group") { Description = "Live only: a targeted scan of these security groups (ids), collecting nothing else; runs the rules that read security groups." };
-        var stats = new Option<bool>("--stats") { Description = "Print collection time per service and region, API calls and evaluation time to standard error." };
+        var stats = new Option<bool>("--stats") { Description = "Print collection time per service and region, API calls, load and evaluation time, and peak memory to standard error." };
         var rules = new Option<string[]>("--rules") { Description = "Only these rule ids or patterns (S3.*); comma-separated or repeated." };
         var exclude = new Option<string[]>("--exclude") { Description = "Skip these rule ids or patterns." };
         var minSeverity = new Option<string>("--min-severity") { Description = "Only rules at or above LOW, MEDIUM, HIGH or CRITICAL.", DefaultValueFactory = _ => "LOW" };
@@ -57,6 +57,7 @@ internal static class ScanCommand
                 selected = [.. selected.Where(r => r.Descriptor.ResourceType == Rules.Inventory.ResourceTypes.SecurityGroup)];
             }
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan? load = null;
             ScanReport report;
             var templatePath = parse.GetValue(template.Path);
             if ((file is not null || templatePath is not null) && targets.Count > 0)
@@ -81,6 +82,7 @@ internal static class ScanCommand
             else if (file is not null)
             {
                 var loaded = await SnapshotFile.ReadAsync(file, cancellationToken);
+                load = stopwatch.Elapsed;
                 report = new Scanner().Scan(loaded.Inventory, selected, new ScanSource("snapshot", file), SourceKind.Snapshot, suppressions: suppressions);
             }
             else
@@ -96,7 +98,7 @@ internal static class ScanCommand
             await WriteAsync(report, parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(all), parse.GetValue(noColour), cancellationToken);
             if (parse.GetValue(stats))
             {
-                await StatsWriter.WriteAsync(report, stopwatch.Elapsed, Console.Error);
+                await StatsWriter.WriteAsync(report, stopwatch.Elapsed, Console.Error, load);
                 if (fromTemplate is not null)
                 {
                     await TemplateCommandOptions.WriteStatsAsync(fromTemplate, Console.Error);

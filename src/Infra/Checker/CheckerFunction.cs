@@ -31,6 +31,9 @@ public sealed record CheckerFunctionProps
 
     /// <summary>The function's environment (the README's table).</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    /// <summary>Lambda SnapStart on published versions, invoked through an alias (<see cref="CheckerSnapStart"/>).</summary>
+    public bool SnapStart { get; init; }
 }
 
 /// <summary>
@@ -57,14 +60,17 @@ public sealed class CheckerFunction : Construct
     /// <summary>The deadline plus 60 s to write the report, publish the summary and flush logs.</summary>
     public const int TimeoutSeconds = DeadlineSeconds + 60;
 
-    /// <summary>The managed runtime (CDK 2.160 has no Runtime.DOTNET_10 constant).</summary>
-    public static Runtime Dotnet10 { get; } = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+    /// <summary>The managed runtime (CDK 2.160 has no Runtime.DOTNET_10 constant); like every managed .NET runtime since .NET 8, it supports SnapStart.</summary>
+    public static Runtime Dotnet10 { get; } = new("dotnet10", RuntimeFamily.DOTNET_CORE, new LambdaRuntimeProps { SupportsSnapStart = true });
 
     /// <summary>The function.</summary>
     public Function Function { get; }
 
     /// <summary>The dead-letter queue of failed asynchronous invocations.</summary>
     public Queue DeadLetterQueue { get; }
+
+    /// <summary>What triggers invoke: the function, or with SnapStart the alias of its published version.</summary>
+    public IFunction InvokeTarget { get; }
 
     public CheckerFunction(Construct scope, string id, CheckerFunctionProps props) : base(scope, id)
     {
@@ -98,10 +104,12 @@ public sealed class CheckerFunction : Construct
             RetryAttempts = 2,
             MaxEventAge = Duration.Hours(6),
             Tracing = Tracing.DISABLED,
+            SnapStart = CheckerSnapStart.Configuration(props.SnapStart),
         });
         NagExceptions.Declare(Function, (NagExceptions.LambdaInsideVpc,
             "The checker reads the AWS APIs of every scanned Region and takes no inbound traffic. In a VPC it would need a NAT "
             + "gateway (the interface endpoints of one VPC serve only their own Region), adding a network path without narrowing "
             + "what it can reach; its role is read-only plus the remediations enabled, each scoped (CheckerRole)."));
+        InvokeTarget = CheckerSnapStart.InvokeTarget(this, Function, props.SnapStart);
     }
 }

@@ -93,12 +93,13 @@ public sealed class CheckerStack : Stack
             LogGroup = logGroup,
             Key = key,
             Environment = environment,
+            SnapStart = settings.SnapStart,
         });
 
         _ = new CheckerTriggers(this, "Triggers", new CheckerTriggersProps
         {
             EnvironmentName = env,
-            Function = checker.Function,
+            Function = checker.InvokeTarget,
             Topic = alerts.Topic,
             DeadLetterQueue = checker.DeadLetterQueue,
         });

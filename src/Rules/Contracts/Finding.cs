@@ -19,12 +19,10 @@ public sealed record Finding
     public required string Message { get; init; }
 
     /// <summary>The settings read and the exact offending values, as data.</summary>
-    public IReadOnlyDictionary<string, string> Evidence { get; init; } = Empty;
+    public IReadOnlyDictionary<string, string> Evidence { get; init; } = StringMap.Empty;
 
     /// <summary>Where the resource is declared, when the inventory came from a template.</summary>
     public SourceLocation? Location { get; init; }
-
-    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }
 
 /// <summary>A place in a source file (a template resource).</summary>

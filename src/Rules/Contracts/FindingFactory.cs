@@ -28,6 +28,6 @@ public static class FindingFactory
             Severity = rule.Severity,
             Resource = resource,
             Message = message,
-            Evidence = evidence ?? new Dictionary<string, string>(),
+            Evidence = StringMap.From(evidence),
         };
 }

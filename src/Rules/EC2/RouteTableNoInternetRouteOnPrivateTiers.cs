@@ -35,6 +35,7 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
         var explicitlyAssociated = context.Inventory.RouteTables
             .SelectMany(t => t.Associations.Where(a => a.SubnetId is not null).Select(a => a.SubnetId!))
             .ToHashSet(StringComparer.Ordinal);
+        var subnetsByVpc = new Lazy<ILookup<(string VpcId, string AccountId), Subnet>>(() => context.Inventory.Subnets.ToLookup(s => (s.VpcId, s.AccountId)));
 
         foreach (var table in context.Inventory.RouteTables)
         {
@@ -73,8 +74,8 @@ public sealed class RouteTableNoInternetRouteOnPrivateTiers : IComplianceRule
             var isMain = table.Associations.Any(a => a.Main);
             if (isMain)
             {
-                subnetIds.AddRange(context.Inventory.Subnets
-                    .Where(s => s.VpcId == table.VpcId && s.AccountId == table.AccountId && !explicitlyAssociated.Contains(s.Id))
+                subnetIds.AddRange(subnetsByVpc.Value[(table.VpcId, table.AccountId)]
+                    .Where(s => !explicitlyAssociated.Contains(s.Id))
                     .Select(s => s.Id));
             }
 

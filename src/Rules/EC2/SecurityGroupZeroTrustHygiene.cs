@@ -99,9 +99,25 @@ public sealed class SecurityGroupZeroTrustHygiene : IComplianceRule
                 undescribed.Add("the group");
             }
 
-            var rules = group.IngressRules.Select(r => (rule: r, inbound: true)).Concat(group.EgressRules.Select(r => (rule: r, inbound: false))).ToList();
-            var rulesWithoutDescription = rules.Where(x => x.rule.Description is not null && string.IsNullOrWhiteSpace(x.rule.Description)).ToList();
-            var rulesUnknownDescription = rules.Count(x => x.rule.Description is null);
+            // Ingress then egress, in order; counted in one pass (this rule runs for every group of the account).
+            var ruleCount = group.IngressRules.Count + group.EgressRules.Count;
+            var rulesWithoutDescription = new List<(SecurityGroupRule rule, bool inbound)>();
+            var rulesUnknownDescription = 0;
+            foreach (var (list, inbound) in new[] { (group.IngressRules, true), (group.EgressRules, false) })
+            {
+                foreach (var rule in list)
+                {
+                    if (rule.Description is null)
+                    {
+                        rulesUnknownDescription++;
+                    }
+                    else if (string.IsNullOrWhiteSpace(rule.Description))
+                    {
+                        rulesWithoutDescription.Add((rule, inbound));
+                    }
+                }
+            }
+
             if (rulesUnknownDescription > 0)
             {
                 unknowns.Add($"the description of {rulesUnknownDescription} rule{SecurityGroupChecks.Plural(rulesUnknownDescription)} is unknown");
@@ -139,7 +155,7 @@ public sealed class SecurityGroupZeroTrustHygiene : IComplianceRule
             {
                 var ingressCheck = privateTier is null ? "" : $"ingress to private tier {privateTier} only from security groups or prefix lists, ";
                 yield return Descriptor.Pass(group.Ref,
-                    $"Security group {group.DisplayName} has {ingressCheck}no all-port egress to the internet, and a description on the group and on all {rules.Count} of its rules.",
+                    $"Security group {group.DisplayName} has {ingressCheck}no all-port egress to the internet, and a description on the group and on all {ruleCount} of its rules.",
                     evidence);
             }
         }

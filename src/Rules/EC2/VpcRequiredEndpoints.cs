@@ -36,6 +36,8 @@ public sealed class VpcRequiredEndpoints : IComplianceRule
         foreach (var vpc in context.Inventory.Vpcs)
         {
             var endpoints = endpointsByVpc[vpc.Id].Where(e => e.Region == vpc.Region && e.AccountId == vpc.AccountId).ToList();
+            var prefix = $"com.amazonaws.{vpc.Region}.";
+            var shortNames = endpoints.Select(e => e.ShortServiceName).ToList(); // computed once per endpoint, not once per service asked
             var missingGateway = new List<string>();
             var missingInterface = new List<string>();
             var withoutPrivateDns = new List<string>();
@@ -43,7 +45,7 @@ public sealed class VpcRequiredEndpoints : IComplianceRule
 
             foreach (var service in gatewayServices)
             {
-                var candidates = Candidates(endpoints, vpc.Region, service, "Gateway");
+                var candidates = Candidates(endpoints, shortNames, prefix, service, "Gateway");
                 if (!candidates.Any(IsUsable))
                 {
                     missingGateway.Add(service);
@@ -53,7 +55,7 @@ public sealed class VpcRequiredEndpoints : IComplianceRule
 
             foreach (var service in interfaceServices)
             {
-                var candidates = Candidates(endpoints, vpc.Region, service, "Interface");
+                var candidates = Candidates(endpoints, shortNames, prefix, service, "Interface");
                 var usable = candidates.Where(IsUsable).ToList();
                 if (usable.Count == 0)
                 {
@@ -122,13 +124,23 @@ public sealed class VpcRequiredEndpoints : IComplianceRule
 
     private static string Or(IReadOnlyList<string> services) => services.Count == 0 ? "no services" : string.Join(", ", services);
 
-    /// <summary>Endpoints of the given type for com.amazonaws.&lt;region&gt;.&lt;service&gt;.</summary>
-    private static List<VpcEndpoint> Candidates(IEnumerable<VpcEndpoint> endpoints, string region, string service, string type) =>
-        endpoints.Where(e =>
-                string.Equals(e.VpcEndpointType, type, StringComparison.OrdinalIgnoreCase)
-                && e.ServiceName.StartsWith($"com.amazonaws.{region}.", StringComparison.Ordinal)
-                && string.Equals(e.ShortServiceName, service, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+    /// <summary>Endpoints of the given type for com.amazonaws.&lt;region&gt;.&lt;service&gt; (<paramref name="prefix"/> is com.amazonaws.&lt;region&gt;.).</summary>
+    private static List<VpcEndpoint> Candidates(List<VpcEndpoint> endpoints, List<string> shortNames, string prefix, string service, string type)
+    {
+        var candidates = new List<VpcEndpoint>();
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var e = endpoints[i];
+            if (string.Equals(e.VpcEndpointType, type, StringComparison.OrdinalIgnoreCase)
+                && e.ServiceName.StartsWith(prefix, StringComparison.Ordinal)
+                && string.Equals(shortNames[i], service, StringComparison.OrdinalIgnoreCase))
+            {
+                candidates.Add(e);
+            }
+        }
+
+        return candidates;
+    }
 
     /// <summary>Available, or a state the inventory does not know (accepted by the catalog's definition).</summary>
     private static bool IsUsable(VpcEndpoint endpoint) =>

@@ -7,8 +7,31 @@ namespace Compliance.Rules.Network;
 public static class NetworkRanges
 {
     /// <summary>True for a CIDR that spans the whole IPv4 or IPv6 internet: 0.0.0.0/0, ::/0 (in any spelling).</summary>
-    public static bool IsInternet(string? cidr) =>
-        cidr is not null && IPNetwork.TryParse(cidr.Trim(), out var network) && network.PrefixLength == 0;
+    /// <remarks>
+    /// Asked several times for every rule of every security group, so the two usual spellings are recognised without
+    /// parsing, and text that cannot have prefix length 0 is refused without parsing: no '/', or a last digit 1-9
+    /// (IPNetwork reads the prefix length as plain digits). Everything else is parsed as before.
+    /// </remarks>
+    public static bool IsInternet(string? cidr)
+    {
+        if (cidr is null)
+        {
+            return false;
+        }
+
+        var text = cidr.AsSpan().Trim();
+        if (text is "0.0.0.0/0" or "::/0")
+        {
+            return true;
+        }
+
+        if (text.IsEmpty || text[^1] is >= '1' and <= '9' || !text.Contains('/'))
+        {
+            return false;
+        }
+
+        return IPNetwork.TryParse(text, out var network) && network.PrefixLength == 0;
+    }
 
     /// <summary>The rule's source when it is the internet (its IPv4 or IPv6 CIDR), else null.</summary>
     public static string? InternetSource(this SecurityGroupRule rule) =>

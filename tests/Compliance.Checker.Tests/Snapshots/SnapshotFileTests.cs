@@ -99,6 +99,12 @@ public sealed class SnapshotFileTests
         Assert.Contains(expected, ex.Message);
     }
 
+    [Theory]
+    [InlineData("""{"schemaVersion":1, /* note */ "inventory":{}}""")]
+    [InlineData("""{"schemaVersion":1,"inventory":{"regions":["eu-west-1",]}}""")]
+    public async Task Comments_and_trailing_commas_are_refused_by_the_streaming_read_as_by_the_document_check(string json) =>
+        Assert.StartsWith("test.json: invalid snapshot", (await Assert.ThrowsAsync<InputException>(() => Read(json))).Message);
+
     [Fact]
     public async Task Unreadable_file_is_an_input_error() =>
         Assert.Contains("cannot read the snapshot file", (await Assert.ThrowsAsync<InputException>(() => SnapshotFile.ReadAsync("/nonexistent/snapshot.json"))).Message);
