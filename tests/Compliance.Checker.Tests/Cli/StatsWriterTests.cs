@@ -38,26 +38,14 @@ public sealed partial class StatsWriterTests
     [Fact]
     public async Task A_snapshot_scan_prints_its_load_time_and_no_collection()
     {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            await Program.Main(["scan", "--snapshot", Fixtures.Sample("compliant.json"), "--format", "json", "--stats"]);
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
+        var (_, output, error) = await CliTests.Run("scan", "--snapshot", Fixtures.Sample("compliant.json"), "--format", "json", "--stats");
 
-        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(2, lines.Length);
         Assert.Matches(Total(), lines[0]);
         Assert.Matches(@" · load \d+ ms · ", lines[0]);
         Assert.Matches(Memory(), lines[1]);
-        Assert.StartsWith("{", output.ToString().TrimStart(), StringComparison.Ordinal); // the report itself stays on standard output
+        Assert.StartsWith("{", output.TrimStart(), StringComparison.Ordinal); // the report itself stays on standard output
     }
 
     [GeneratedRegex(@"^total \d+ ms( · load \d+ ms)? · evaluation \d+ ms · \d+ rules · \d+ findings$")]

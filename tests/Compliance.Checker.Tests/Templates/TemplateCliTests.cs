@@ -11,22 +11,7 @@ public sealed class TemplateCliTests
 {
     private static string Sample(string name) => Path.Combine(Fixtures.RepositoryRoot, "samples", "templates", name);
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (await Program.Main(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliTests.Run(args);
 
     [Fact]
     public async Task The_noncompliant_sample_fails_the_gate_and_the_compliant_one_passes_it()
