@@ -41,7 +41,7 @@ public sealed class BucketAccessLoggingEnabled : IComplianceRule
             {
                 evidence["accessLogSources"] = string.Join(",", sources);
                 yield return Descriptor.NotApplicable(bucket.Ref,
-                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)}; logging it would record every log delivery, which AWS recommends against.", evidence);
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {Wording.Prose(sources, limit: 3)}; logging it would record every log delivery, which AWS recommends against.", evidence);
             }
             else if (!logging.Enabled)
             {

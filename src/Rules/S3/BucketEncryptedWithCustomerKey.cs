@@ -47,7 +47,7 @@ public sealed class BucketEncryptedWithCustomerKey : IComplianceRule
             {
                 evidence["accessLogSources"] = string.Join(",", sources);
                 yield return Descriptor.Pass(bucket.Ref,
-                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)} and uses SSE-S3, the only default encryption S3 supports for such a destination.", evidence);
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {Wording.Prose(sources, limit: 3)} and uses SSE-S3, the only default encryption S3 supports for such a destination.", evidence);
                 continue;
             }
 

@@ -40,7 +40,7 @@ public sealed class LogBucketObjectLockEnabled : IComplianceRule
             {
                 evidence["accessLogSources"] = string.Join(",", sources);
                 yield return Descriptor.NotApplicable(bucket.Ref,
-                    $"Bucket {bucket.DisplayName} is the server access log destination of {S3Names.List(sources)}, and S3 does not deliver server access logs to a bucket with an Object Lock default retention.", evidence);
+                    $"Bucket {bucket.DisplayName} is the server access log destination of {Wording.Prose(sources, limit: 3)}, and S3 does not deliver server access logs to a bucket with an Object Lock default retention.", evidence);
                 continue;
             }
             if (bucket.ObjectLock is not { } objectLock)

@@ -11,15 +11,6 @@ internal static class S3Names
     /// <summary>The ARN pattern of every object in the bucket: arn:aws:s3:::name/*.</summary>
     public static string ObjectsArn(Bucket bucket) => BucketArn(bucket) + "/*";
 
-    /// <summary>Bucket names for a message: "a", "a and b", "a, b and 3 more".</summary>
-    public static string List(IReadOnlyList<string> names) => names.Count switch
-    {
-        1 => names[0],
-        2 => $"{names[0]} and {names[1]}",
-        3 => $"{names[0]}, {names[1]} and {names[2]}",
-        _ => $"{names[0]}, {names[1]} and {names.Count - 2} more",
-    };
-
     /// <summary>The account of an AWS principal: a bare 12-digit id, or the account field of an IAM/STS ARN; null otherwise.</summary>
     public static string? PrincipalAccount(string principal)
     {
