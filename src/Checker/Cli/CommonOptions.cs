@@ -4,7 +4,7 @@ using Compliance.Checker.Snapshots;
 
 namespace Compliance.Checker.Cli;
 
-/// <summary>Options several commands share, and their parsing.</summary>
+/// <summary>Options several commands share, their parsing, and writing a report to standard output or --output.</summary>
 internal static class CommonOptions
 {
     public static Option<string[]> RulesPath() => new("--rules-path")
@@ -26,6 +26,26 @@ internal static class CommonOptions
         catch (RuleRegistryException ex)
         {
             throw new InputException(ex.Message);
+        }
+    }
+
+    /// <summary>Writes a report to standard output, or to <paramref name="outputPath"/> (--output) when given; a file that cannot be written is an input error.</summary>
+    public static async Task WriteOutputAsync(string? outputPath, Func<TextWriter, Task> write)
+    {
+        if (outputPath is null)
+        {
+            await write(Console.Out);
+            return;
+        }
+
+        try
+        {
+            await using var file = new StreamWriter(outputPath, append: false);
+            await write(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--output {outputPath}: cannot write the report: {ex.Message}");
         }
     }
 }

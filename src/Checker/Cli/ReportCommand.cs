@@ -51,28 +51,9 @@ internal static class ReportCommand
                 result = FrameworkReport.From(frameworkId, scan);
             }
 
-            await WriteAsync(result, parse.GetValue(format)!, parse.GetValue(output), cancellationToken);
+            await CommonOptions.WriteOutputAsync(parse.GetValue(output), writer => FrameworkReportWriter.WriteAsync(result, parse.GetValue(format)!, writer, cancellationToken));
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task WriteAsync(FrameworkReport report, string format, string? outputPath, CancellationToken cancellationToken)
-    {
-        if (outputPath is null)
-        {
-            await FrameworkReportWriter.WriteAsync(report, format, Console.Out, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            await using var file = new StreamWriter(outputPath, append: false);
-            await FrameworkReportWriter.WriteAsync(report, format, file, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--output {outputPath}: cannot write the report: {ex.Message}");
-        }
     }
 }

@@ -155,20 +155,6 @@ internal static class ScanCommand
             writer = new TableReportWriter(colour) { IncludePassing = all };
         }
 
-        if (outputPath is null)
-        {
-            await writer.WriteAsync(report, Console.Out, cancellationToken);
-            return;
-        }
-
-        try
-        {
-            await using var file = new StreamWriter(outputPath, append: false);
-            await writer.WriteAsync(report, file, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--output {outputPath}: cannot write the report: {ex.Message}");
-        }
+        await CommonOptions.WriteOutputAsync(outputPath, output => writer.WriteAsync(report, output, cancellationToken));
     }
 }

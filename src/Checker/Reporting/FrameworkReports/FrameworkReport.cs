@@ -31,14 +31,18 @@ public sealed record FrameworkReport
                 ControlId = r.ControlId,
                 Status = r.Status,
                 NeedsAssessorConfirmation = r.Rules.All(m => m.Confidence != MappingConfidence.Published),
-                Rules = [.. r.Rules.Select(m => new FrameworkRequirementRule
+                Rules = [.. r.Rules.Select(m =>
                 {
-                    RuleId = m.RuleId,
-                    Title = byRule.TryGetValue(m.RuleId, out var rule) ? rule.Title : "",
-                    Severity = byRule.TryGetValue(m.RuleId, out var ruleForSeverity) ? ruleForSeverity.Severity : null,
-                    Confidence = m.Confidence,
-                    Status = m.Status,
-                    Counts = byRule.TryGetValue(m.RuleId, out var ruleForCounts) ? ruleForCounts.Counts : new Dictionary<string, int>(),
+                    var rule = byRule.GetValueOrDefault(m.RuleId);
+                    return new FrameworkRequirementRule
+                    {
+                        RuleId = m.RuleId,
+                        Title = rule?.Title ?? "",
+                        Severity = rule?.Severity,
+                        Confidence = m.Confidence,
+                        Status = m.Status,
+                        Counts = rule?.Counts ?? new Dictionary<string, int>(),
+                    };
                 })],
             })
             .ToList();
