@@ -16,21 +16,16 @@ internal static class SecureBucket
     /// <summary>Days an Object Lock keeps a log object immutable (governance mode): the PCI DSS 10.5.1 year.</summary>
     public const int LogLockDays = 365;
 
-    public static BucketProps Props(string bucketName, IKey key, IBucket accessLogs, params LifecycleRule[] lifecycle) => new()
+    public static BucketProps Props(string bucketName, IKey key, IBucket accessLogs, params LifecycleRule[] lifecycle)
     {
-        BucketName = bucketName,
-        Encryption = BucketEncryption.KMS,
-        EncryptionKey = key,
-        BucketKeyEnabled = true,
-        Versioned = true,
-        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-        ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        EnforceSSL = true,
-        RemovalPolicy = RemovalPolicy.RETAIN,
-        ServerAccessLogsBucket = accessLogs,
-        ServerAccessLogsPrefix = $"{bucketName}/",
-        LifecycleRules = [.. lifecycle, AbortIncompleteUploads],
-    };
+        var props = Shared(bucketName, lifecycle);
+        props.Encryption = BucketEncryption.KMS;
+        props.EncryptionKey = key;
+        props.BucketKeyEnabled = true;
+        props.ServerAccessLogsBucket = accessLogs;
+        props.ServerAccessLogsPrefix = $"{bucketName}/";
+        return props;
+    }
 
     /// <summary>
     /// <see cref="Props"/> for a bucket that holds logs or audit records: Object Lock in governance mode for a year, so
@@ -52,26 +47,14 @@ internal static class SecureBucket
     /// </summary>
     public static Bucket AccessLogs(Construct scope, string id, string bucketName)
     {
-        var bucket = new Bucket(scope, id, new BucketProps
+        var props = Shared(bucketName, new LifecycleRule
         {
-            BucketName = bucketName,
-            Encryption = BucketEncryption.S3_MANAGED,
-            Versioned = true,
-            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
-            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EnforceSSL = true,
-            RemovalPolicy = RemovalPolicy.RETAIN,
-            LifecycleRules =
-            [
-                new LifecycleRule
-                {
-                    Id = "expire-access-logs",
-                    Expiration = Duration.Days(LogLockDays),
-                    NoncurrentVersionExpiration = Duration.Days(30),
-                },
-                AbortIncompleteUploads,
-            ],
+            Id = "expire-access-logs",
+            Expiration = Duration.Days(LogLockDays),
+            NoncurrentVersionExpiration = Duration.Days(30),
         });
+        props.Encryption = BucketEncryption.S3_MANAGED;
+        var bucket = new Bucket(scope, id, props);
         Tags.Of(bucket).Add("Purpose", "logs");
         NagExceptions.Declare(bucket,
             (NagExceptions.BucketKmsEncryption, "S3 delivers server access logs only to a destination whose default encryption is SSE-S3; SSE-KMS there stops delivery."),
@@ -99,6 +82,19 @@ internal static class SecureBucket
             Tags.Of(bucket).Add("PCIScope", "false", new TagProps { Priority = 200 });
         }
     }
+
+    /// <summary>What every bucket of the app has, whatever its encryption: versioning, all four Block Public Access
+    /// settings, ACLs disabled, TLS only, kept on stack deletion, and incomplete uploads aborted after a week.</summary>
+    private static BucketProps Shared(string bucketName, params LifecycleRule[] lifecycle) => new()
+    {
+        BucketName = bucketName,
+        Versioned = true,
+        BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+        ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        EnforceSSL = true,
+        RemovalPolicy = RemovalPolicy.RETAIN,
+        LifecycleRules = [.. lifecycle, AbortIncompleteUploads],
+    };
 
     private static LifecycleRule AbortIncompleteUploads => new() { Id = "abort-incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(7) };
 }

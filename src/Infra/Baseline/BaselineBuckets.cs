@@ -46,7 +46,7 @@ public sealed class BaselineBuckets : Construct
         AccessLogs = SecureBucket.AccessLogs(this, "access-logs", $"s3-access-logs-{props.EnvironmentName}-{Stack.Of(this).Account}");
         ApplicationLogs = Create("app-logs", props, requireHeader: true, new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) });
         // Flow-log delivery sends no encryption header: the bucket default applies (see Create).
-        FlowLogs = Create("flow-logs", props, requireHeader: false, logBucket: true, new LifecycleRule
+        FlowLogs = Create("flow-logs", props, requireHeader: false, logBucket: true, lifecycle: new LifecycleRule
         {
             Id = "archive-then-expire",
             Transitions = [new Transition { StorageClass = StorageClass.GLACIER, TransitionAfter = Duration.Days(props.FlowLogGlacierDays) }],
@@ -56,10 +56,7 @@ public sealed class BaselineBuckets : Construct
         Reports = Create("compliance-reports", props, requireHeader: true, new LifecycleRule { Id = "expire-old-versions", NoncurrentVersionExpiration = Duration.Days(90) });
     }
 
-    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, LifecycleRule lifecycle) =>
-        Create(purpose, props, requireHeader, logBucket: false, lifecycle);
-
-    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, bool logBucket, LifecycleRule lifecycle)
+    private Bucket Create(string purpose, BaselineBucketsProps props, bool requireHeader, LifecycleRule lifecycle, bool logBucket = false)
     {
         var name = $"s3-{purpose}-{props.EnvironmentName}-{Stack.Of(this).Account}";
         var bucket = new Bucket(this, purpose, logBucket

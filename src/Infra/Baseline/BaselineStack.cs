@@ -29,6 +29,15 @@ public sealed class BaselineStack : Stack
         ["ManagedBy"] = "cdk",
     };
 
+    /// <summary>Puts <see cref="TagsFor"/> on every resource of a stack (Tagging.Resource.1).</summary>
+    public static void ApplyTags(Stack stack, string environmentName)
+    {
+        foreach (var (key, value) in TagsFor(environmentName))
+        {
+            Amazon.CDK.Tags.Of(stack).Add(key, value);
+        }
+    }
+
     public BaselineStack(Construct scope, string id, IStackProps stackProps, BaselineStackProps props) : base(scope, id, stackProps)
     {
         SecureBucket.UseBucketPolicyForAccessLogs(this);
@@ -36,10 +45,7 @@ public sealed class BaselineStack : Stack
         NagExceptions.ApplyTo(this);
         var settings = props.Settings;
         var env = settings.EnvironmentName;
-        foreach (var (key, value) in TagsFor(env))
-        {
-            Amazon.CDK.Tags.Of(this).Add(key, value);
-        }
+        ApplyTags(this, env);
 
         var network = new Network(this, "Network", new NetworkProps { EnvironmentName = env, Nat = settings.Nat });
         var acls = new NetworkAcls(this, "Acls", new NetworkAclsProps { EnvironmentName = env, Network = network, AdminCidr = settings.AdminCidr });

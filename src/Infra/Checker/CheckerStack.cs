@@ -31,11 +31,7 @@ public sealed class CheckerStack : Stack
         var env = settings.EnvironmentName;
         var functionName = FunctionNameOf(env);
         // The same mandatory tags as the baseline (Tagging.Resource.1): the checker is part of the PCI environment's security tooling.
-        foreach (var (tagKey, tagValue) in Baseline.BaselineStack.TagsFor(env))
-        {
-            Amazon.CDK.Tags.Of(this).Add(tagKey, tagValue);
-        }
-
+        Baseline.BaselineStack.ApplyTags(this, env);
 
         var key = new CheckerKey(this, "Key", new CheckerKeyProps { EnvironmentName = env }).Key;
         var accessLogs = SecureBucket.AccessLogs(this, "AccessLogs", $"s3-compliance-access-logs-{env}-{Account}");
